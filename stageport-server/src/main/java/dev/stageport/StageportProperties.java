@@ -1,0 +1,33 @@
+package dev.stageport;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** Every knob of the server in one place; environment variables map onto these in application.yml. */
+@ConfigurationProperties("stageport")
+public record StageportProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue("") String masterKey,
+        @DefaultValue Bootstrap bootstrap,
+        @DefaultValue Demo demo,
+        @DefaultValue Engine engine) {
+
+    public record Bootstrap(@DefaultValue("") String clientId, @DefaultValue("") String clientSecret) {
+    }
+
+    public record Demo(@DefaultValue("true") boolean enabled, @DefaultValue("500ms") Duration stepDuration) {
+    }
+
+    /**
+     * The deployment engine: worker threads per replica, how long a claim lasts
+     * without a heartbeat, and how often idle workers look for work.
+     */
+    public record Engine(
+            @DefaultValue("4") int workers,
+            @DefaultValue("30s") Duration lease,
+            @DefaultValue("250ms") Duration pollInterval,
+            @DefaultValue("true") boolean enabled) {
+    }
+}

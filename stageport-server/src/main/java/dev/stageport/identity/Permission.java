@@ -1,0 +1,37 @@
+package dev.stageport.identity;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The API-client permissions the ODC documents name, each granted per stage.
+ * {@code label} is how the docs write it; {@code code} is the short form used
+ * in the database and in {@code permissionFilter}.
+ */
+public enum Permission {
+    STAGE_VIEW("StageView", "Stage > View stage"),
+    DEPLOY_APPS("AppDeploy", "Release management > Deploy apps"),
+    VIEW_CONFIGURATIONS("CfgView", "Configuration management > View configurations"),
+    EDIT_CONFIGURATIONS("AppCfgChange", "Configuration management > Edit configurations"),
+    ASSET_OPEN("AssetOpen", "Asset management > Open");
+
+    private final String code;
+    private final String label;
+
+    Permission(String code, String label) {
+        this.code = code;
+        this.label = label;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static Optional<Permission> fromCode(String code) {
+        return Arrays.stream(values()).filter(p -> p.code.equalsIgnoreCase(code)).findFirst();
+    }
+}

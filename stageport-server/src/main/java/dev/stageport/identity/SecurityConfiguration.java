@@ -1,0 +1,104 @@
+package dev.stageport.identity;
+
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import dev.stageport.web.ErrorCode;
+import dev.stageport.web.ProblemWriter;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Two filter chains. The authorization server owns {@code /identity/**} only: with
+ * multiple issuers allowed the issuer follows the request path, so discovery,
+ * token endpoint and JWKS all live under /identity. Everything else is the
+ * resource server: a bearer JWT on {@code /api/**}, anonymous elsewhere (so an
+ * unknown path gets a helpful 404 instead of a 401).
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, ProblemWriter problems) throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Bearer");
+            problems.write(request, response, ErrorCode.UNAUTHORIZED, describe(e));
+        };
+        AccessDeniedHandler denied = (request, response, e) ->
+                problems.write(request, response, ErrorCode.FORBIDDEN, "Access denied.");
+        http.securityMatcher(request -> !request.getRequestURI().startsWith("/identity/"))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/api/**").authenticated()
+                        .anyRequest().permitAll())
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(denied))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(denied))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain authorizationServerChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/identity/**")
+                .oauth2AuthorizationServer(as -> as.oidc(Customizer.withDefaults()))
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings() {
+        return AuthorizationServerSettings.builder().multipleIssuersAllowed(true).build();
+    }
+
+    @Bean
+    OAuth2AuthorizationService authorizationService() {
+        return new NoStoreAuthorizationService();
+    }
+
+    @Bean
+    JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
+        return new ImmutableJWKSet<>(keys.load());
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource) {
+        return OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new DelegatingPasswordEncoder(ClientSecrets.ENCODING_ID,
+                Map.of(ClientSecrets.ENCODING_ID, new MachineSecretEncoder()));
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof InvalidBearerTokenException) {
+            return "The bearer token is malformed, expired or not signed by this server.";
+        }
+        return "A bearer access token is required: send 'Authorization: Bearer <token>' with a token from "
+                + "/identity/oauth2/token.";
+    }
+}

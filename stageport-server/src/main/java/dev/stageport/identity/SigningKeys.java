@@ -1,0 +1,73 @@
+package dev.stageport.identity;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import dev.stageport.secrets.SecretCipher;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.text.ParseException;
+import java.time.Clock;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The token signing key lives in the database, encrypted under the master key,
+ * so tokens survive restarts and every replica signs and verifies alike. The
+ * first replica to start creates it; the others read the winner.
+ */
+@Component
+public class SigningKeys {
+
+    static final String PRIMARY = "primary";
+
+    private final JdbcClient jdbc;
+    private final SecretCipher cipher;
+    private final Clock clock;
+
+    public SigningKeys(JdbcClient jdbc, SecretCipher cipher, Clock clock) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    public JWKSet load() {
+        return new JWKSet(loadOrCreate());
+    }
+
+    private RSAKey loadOrCreate() {
+        var stored = jdbc.sql("select encrypted_jwk from signing_key where key_id = ?").param(PRIMARY)
+                .query(byte[].class).optional();
+        if (stored.isPresent()) {
+            return parse(stored.get());
+        }
+        RSAKey generated = generate();
+        try {
+            jdbc.sql("insert into signing_key (key_id, encrypted_jwk, created_at) values (?, ?, ?)")
+                    .params(PRIMARY, cipher.encrypt(generated.toJSONString().getBytes(StandardCharsets.UTF_8)),
+                            Timestamp.from(clock.instant()))
+                    .update();
+            return generated;
+        } catch (DuplicateKeyException raced) {
+            return loadOrCreate();
+        }
+    }
+
+    private RSAKey parse(byte[] sealed) {
+        try {
+            return RSAKey.parse(new String(cipher.decrypt(sealed), StandardCharsets.UTF_8));
+        } catch (ParseException e) {
+            throw new IllegalStateException("The stored signing key is unreadable", e);
+        }
+    }
+
+    private static RSAKey generate() {
+        try {
+            return new RSAKeyGenerator(2048).keyID(java.util.UUID.randomUUID().toString()).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot generate a signing key", e);
+        }
+    }
+}

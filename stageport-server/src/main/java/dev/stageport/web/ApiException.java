@@ -1,0 +1,48 @@
+package dev.stageport.web;
+
+import java.util.List;
+
+/**
+ * The one exception type the domain throws for a request it refuses. The handler
+ * renders it as an RFC 7807 ProblemDetails; {@link ErrorCode} fixes status and title.
+ */
+public class ApiException extends RuntimeException {
+
+    private final ErrorCode code;
+    private final List<String> problems;
+
+    public ApiException(ErrorCode code, String detail) {
+        this(code, detail, List.of());
+    }
+
+    public ApiException(ErrorCode code, String detail, List<String> problems) {
+        super(detail);
+        this.code = code;
+        this.problems = List.copyOf(problems);
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
+    /** Individual findings when one request has several problems (each is one sentence). */
+    public List<String> problems() {
+        return problems;
+    }
+
+    public static ApiException notFound(String detail) {
+        return new ApiException(ErrorCode.NOT_FOUND, detail);
+    }
+
+    public static ApiException badRequest(String detail) {
+        return new ApiException(ErrorCode.VALIDATION_FAILED, detail);
+    }
+
+    public static ApiException conflict(String detail) {
+        return new ApiException(ErrorCode.CONFLICT, detail);
+    }
+
+    public static ApiException forbidden(String detail) {
+        return new ApiException(ErrorCode.FORBIDDEN, detail);
+    }
+}

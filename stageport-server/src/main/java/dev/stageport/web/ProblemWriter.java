@@ -1,0 +1,56 @@
+package dev.stageport.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Builds every ProblemDetails body, whether the error comes from a controller
+ * (through {@link ApiExceptionHandler}) or from the security filters, which run
+ * before any controller exists.
+ */
+@Component
+public class ProblemWriter {
+
+    public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+
+    private final ObjectMapper json;
+
+    public ProblemWriter(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public ProblemDetails problem(HttpServletRequest request, ErrorCode code, String detail, List<String> errors) {
+        return new ProblemDetails(
+                "https://stageport.dev/problems/" + code.wireName(),
+                code.title(),
+                code.status().value(),
+                detail,
+                request.getRequestURI(),
+                TraceIds.of(request),
+                code.wireName(),
+                errors == null || errors.isEmpty() ? null : errors);
+    }
+
+    public ResponseEntity<ProblemDetails> entity(HttpServletRequest request, ErrorCode code, String detail,
+                                                 List<String> errors) {
+        return ResponseEntity.status(code.status())
+                .contentType(PROBLEM_JSON)
+                .body(problem(request, code, detail, errors));
+    }
+
+    public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code, String detail)
+            throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.setStatus(code.status().value());
+        response.setContentType(PROBLEM_JSON.toString());
+        json.writeValue(response.getOutputStream(), problem(request, code, detail, null));
+    }
+}
