@@ -1,0 +1,90 @@
+package dev.stageport.builds;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class BuildRepository {
+
+    private static final String COLUMNS = """
+            build_key, asset_key, asset_revision, build_type, status, started_at, finished_at, built_by,
+            artifact_digest""";
+
+    private final JdbcClient jdbc;
+
+    public BuildRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Build> find(String buildKey) {
+        return jdbc.sql("select " + COLUMNS + " from build where build_key = ?").param(buildKey)
+                .query(BuildRepository::map).optional();
+    }
+
+    public List<Build> list(String assetKey, Integer revision, Build.BuildType type) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from build where 1 = 1");
+        if (assetKey != null) {
+            sql.append(" and asset_key = ?");
+            params.add(assetKey);
+        }
+        if (revision != null) {
+            sql.append(" and asset_revision = ?");
+            params.add(revision);
+        }
+        if (type != null) {
+            sql.append(" and build_type = ?");
+            params.add(type.name());
+        }
+        sql.append(" order by started_at desc, build_key");
+        return jdbc.sql(sql.toString()).params(params).query(BuildRepository::map).list();
+    }
+
+    public void insert(Build build) {
+        jdbc.sql("insert into build (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(build.key(), build.assetKey(), build.assetRevision(), build.buildType().name(),
+                        build.status().name(), timestamp(build.startedAt()), timestamp(build.finishedAt()),
+                        build.builtBy(), build.artifactDigest())
+                .update();
+    }
+
+    public void addMessage(String buildKey, BuildMessage message) {
+        jdbc.sql("""
+                insert into build_message (build_key, seq, created_at, msg_type, severity, message, step_id, error_code)
+                values (?, (select coalesce(max(seq), 0) + 1 from build_message where build_key = ?), ?, ?, ?, ?, ?, ?)""")
+                .params(buildKey, buildKey, Timestamp.from(message.timestamp()), message.type(), message.severity(),
+                        message.message(), message.stepId(), message.errorCode())
+                .update();
+    }
+
+    public List<BuildMessage> messages(String buildKey) {
+        return jdbc.sql("""
+                select created_at, msg_type, severity, message, step_id, error_code
+                from build_message where build_key = ? order by seq""")
+                .param(buildKey)
+                .query((rs, n) -> new BuildMessage(rs.getTimestamp("created_at").toInstant(), rs.getString("msg_type"),
+                        rs.getString("severity"), rs.getString("message"), rs.getString("step_id"),
+                        rs.getString("error_code")))
+                .list();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Build map(ResultSet rs, int row) throws SQLException {
+        Timestamp started = rs.getTimestamp("started_at");
+        Timestamp finished = rs.getTimestamp("finished_at");
+        return new Build(rs.getString("build_key"), rs.getString("asset_key"), rs.getInt("asset_revision"),
+                Build.BuildType.valueOf(rs.getString("build_type")), Build.BuildStatus.valueOf(rs.getString("status")),
+                started == null ? null : started.toInstant(), finished == null ? null : finished.toInstant(),
+                rs.getString("built_by"), rs.getString("artifact_digest"));
+    }
+}

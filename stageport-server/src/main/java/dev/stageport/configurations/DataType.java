@@ -1,0 +1,7 @@
+package dev.stageport.configurations;
+
+/** The ODC DataType enum: the type of a configuration value. */
+public enum DataType {
+    Text, Integer, LongInteger, Decimal, Boolean, DateTime, Date, Time, PhoneNumber, Email, Currency,
+    EntityIdentifierType, BinaryUrl
+}
