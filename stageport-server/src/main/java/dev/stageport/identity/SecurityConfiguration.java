@@ -61,7 +61,9 @@ public class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain authorizationServerChain(HttpSecurity http) throws Exception {
         http.securityMatcher("/identity/**")
-                .oauth2AuthorizationServer(as -> as.oidc(Customizer.withDefaults()))
+                .oauth2AuthorizationServer(as -> as
+                        .oidc(Customizer.withDefaults())
+                        .tokenEndpoint(token -> token.accessTokenResponseHandler(new TokenResponseHandler())))
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));

@@ -1,0 +1,40 @@
+package dev.stageport;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The embedded file database in the data folder by default; any JDBC URL (PostgreSQL)
+ * through STAGEPORT_DB_URL. H2 refuses implicitly relative paths, so the data folder
+ * is made absolute here whatever form the user gave it.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DatabaseConfiguration {
+
+    static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+    @Bean
+    DataSource dataSource(StageportProperties properties,
+                          @Value("${stageport.db.url:}") String url,
+                          @Value("${stageport.db.user:}") String user,
+                          @Value("${stageport.db.password:}") String password,
+                          @Value("${stageport.db.pool-size:12}") int poolSize) {
+        HikariDataSource dataSource = new HikariDataSource();
+        if (url.isBlank()) {
+            Path file = properties.dataDir().toAbsolutePath().normalize().resolve("stageport");
+            dataSource.setJdbcUrl("jdbc:h2:file:" + file + H2_OPTIONS);
+            dataSource.setUsername(user.isBlank() ? "sa" : user);
+        } else {
+            dataSource.setJdbcUrl(url);
+            dataSource.setUsername(user);
+        }
+        dataSource.setPassword(password);
+        dataSource.setMaximumPoolSize(poolSize);
+        dataSource.setPoolName("stageport");
+        return dataSource;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.stageport.support;
+
+import dev.stageport.assets.Asset;
+import dev.stageport.assets.AssetRepository;
+import dev.stageport.assets.AssetRevision;
+import dev.stageport.builds.Build;
+import dev.stageport.builds.BuildRepository;
+import dev.stageport.configurations.ConfigSchema;
+import dev.stageport.configurations.DataType;
+import dev.stageport.identity.ApiClient;
+import dev.stageport.identity.ApiClientRepository;
+import dev.stageport.identity.Caller;
+import dev.stageport.identity.ClientSecrets;
+import dev.stageport.identity.Permission;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Starts the real server on a random port with a file database of its own under
+ * target/, a known bootstrap client, and the demo data. Test classes share one
+ * server (Spring caches the context), so tests that change state create their own
+ * asset with {@link #newApp()} instead of touching the demo app.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ServerTest {
+
+    public static final String CLIENT_ID = "test-pipeline";
+    public static final String CLIENT_SECRET = "test-secret-that-is-long-enough-0123456789";
+
+    private static final Path DATA_DIR = Path.of("target", "test-data", UUID.randomUUID().toString());
+
+    @DynamicPropertySource
+    static void serverProperties(DynamicPropertyRegistry registry) {
+        registry.add("stageport.data-dir", () -> DATA_DIR.toString());
+        registry.add("stageport.bootstrap.client-id", () -> CLIENT_ID);
+        registry.add("stageport.bootstrap.client-secret", () -> CLIENT_SECRET);
+        registry.add("stageport.demo.step-duration", () -> "20ms");
+        registry.add("stageport.engine.poll-interval", () -> "50ms");
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected ApiClientRepository clients;
+    @Autowired
+    protected ClientSecrets secrets;
+    @Autowired
+    protected AssetRepository assets;
+    @Autowired
+    protected BuildRepository builds;
+
+    protected Api api;
+
+    @BeforeEach
+    void connect() {
+        api = new Api("http://localhost:" + port);
+        api.login(CLIENT_ID, CLIENT_SECRET);
+    }
+
+    protected String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    /** Creates an API client with exactly these grants and returns an Api logged in as it. */
+    protected Api clientWith(Map<Permission, Set<String>> grants) {
+        String id = "client-" + UUID.randomUUID();
+        String secret = secrets.generate();
+        Instant now = Instant.now();
+        clients.upsert(new ApiClient(id, id, null, secrets.hash(secret), now.plus(30, ChronoUnit.DAYS),
+                ApiClient.Status.ACTIVE, now), grants);
+        Api other = new Api(baseUrl());
+        other.login(id, secret);
+        return other;
+    }
+
+    protected static Map<Permission, Set<String>> everywhere(Permission... permissions) {
+        Map<Permission, Set<String>> grants = new java.util.EnumMap<>(Permission.class);
+        for (Permission permission : permissions) {
+            grants.put(permission, Set.of(Caller.EVERY_STAGE));
+        }
+        return grants;
+    }
+
+    /**
+     * A fresh app with two revisions (settings Greeting:Text, Limit:Integer, Token:secret Text;
+     * timer Cleanup; revision 2 adds Theme:Text) and a Release build for each plus a Debug build of 2.
+     */
+    protected TestApp newApp() {
+        String key = UUID.randomUUID().toString();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        assets.insert(new Asset(key, "App " + key.substring(0, 8), "test app", "WebApplication", null, false, now,
+                "test"));
+        TestApp app = new TestApp(key, UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                UUID.randomUUID().toString());
+        List<ConfigSchema.Setting> rev1 = List.of(
+                new ConfigSchema.Setting(app.greeting(), "Greeting", "greeting", DataType.Text, "Hi", false),
+                new ConfigSchema.Setting(app.limit(), "Limit", "limit", DataType.Integer, "5", false),
+                new ConfigSchema.Setting(app.token(), "Token", "secret token", DataType.Text, null, true));
+        List<ConfigSchema.Timer> timers = List.of(
+                new ConfigSchema.Timer(app.timer(), "Cleanup", "cleanup", "0 3 * * *", true));
+        assets.insertRevision(new AssetRevision(key, 1, "App", "test app", null, null, null, "one", null, "m1",
+                new ConfigSchema(rev1, timers).toJson(), now, "test"));
+        List<ConfigSchema.Setting> rev2 = new java.util.ArrayList<>(rev1);
+        rev2.add(new ConfigSchema.Setting(app.theme(), "Theme", "theme", DataType.Text, "light", false));
+        assets.insertRevision(new AssetRevision(key, 2, "App", "test app", null, null, null, "two", null, "m2",
+                new ConfigSchema(rev2, timers).toJson(), now.plusSeconds(1), "test"));
+        builds.insert(new Build(app.release1(), key, 1, Build.BuildType.Release, Build.BuildStatus.Finished, now, now,
+                "test", null));
+        builds.insert(new Build(app.release2(), key, 2, Build.BuildType.Release, Build.BuildStatus.Finished, now, now,
+                "test", null));
+        builds.insert(new Build(app.debug2(), key, 2, Build.BuildType.Debug, Build.BuildStatus.Finished, now, now,
+                "test", null));
+        builds.insert(new Build(app.running2(), key, 2, Build.BuildType.Release, Build.BuildStatus.Running, now,
+                null, "test", null));
+        return app;
+    }
+
+    /** Keys of an app made by {@link #newApp()}. */
+    public record TestApp(String key, String release1, String release2, String debug2, String running2,
+                          String greeting, String limit, String token, String timer, String theme) {
+    }
+}
