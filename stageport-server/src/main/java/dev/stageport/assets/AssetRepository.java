@@ -37,8 +37,8 @@ public class AssetRepository {
     }
 
     public Optional<AssetRevision> latestRevision(String assetKey) {
-        return jdbc.sql("select " + REVISION_COLUMNS + """
-                 from asset_revision where asset_key = ? order by revision desc limit 1""")
+        return jdbc.sql("select " + REVISION_COLUMNS
+                        + " from asset_revision where asset_key = ? order by revision desc limit 1")
                 .param(assetKey)
                 .query(AssetRepository::mapRevision).optional();
     }
@@ -46,8 +46,8 @@ public class AssetRepository {
     /** Latest revision of each asset matching the filter, one page of it, and the total count. */
     public Page<AssetRevision> listLatest(AssetFilter filter, int limit, int offset) {
         List<Object> params = new ArrayList<>();
-        StringBuilder where = new StringBuilder("""
-                 from asset a join asset_revision r on r.asset_key = a.asset_key
+        StringBuilder where = new StringBuilder(" " + """
+                from asset a join asset_revision r on r.asset_key = a.asset_key
                  and r.revision = (select max(revision) from asset_revision x where x.asset_key = a.asset_key)
                  where 1 = 1""");
         if (filter.nameContains() != null) {
@@ -113,7 +113,7 @@ public class AssetRepository {
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(limit);
         pageParams.add(offset);
-        List<AssetRevision> rows = jdbc.sql("select " + REVISION_COLUMNS + where + " order by " + filter.orderBy()
+        List<AssetRevision> rows = jdbc.sql("select " + REVISION_COLUMNS + where + " order by " + filter.orderBy() + ", revision"
                         + " limit ? offset ?")
                 .params(pageParams)
                 .query(AssetRepository::mapRevision).list();

@@ -1,0 +1,146 @@
+package dev.stageport.assets;
+
+import dev.stageport.assets.api.AssetEmbeddingV1;
+import dev.stageport.assets.api.AssetRevisionV1;
+import dev.stageport.assets.api.AssetRevisionV1PagedListResponse;
+import dev.stageport.identity.Caller;
+import dev.stageport.identity.Permission;
+import dev.stageport.web.ApiException;
+import dev.stageport.web.Keys;
+import dev.stageport.web.PageInfoWithTotals;
+import dev.stageport.web.Paging;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+
+/** Reading assets and revisions; every read needs Asset management > Open. */
+@Service
+public class AssetService {
+
+    /** The asset repository pages up to 1000 rows, unlike the other APIs. */
+    static final int MAX_LIMIT = 1000;
+    private static final Set<String> EMBEDS = Set.of("releaseNote", "icon", "sourceCode", "signature", "metadata");
+    private static final Set<String> DEPLOYABLE_TYPES = Set.of("WebApplication", "MobileApplication");
+    private static final Map<String, String> ASSET_SORTS = Map.of("name", "lower(a.name)", "createdAt", "a.created_at");
+    private static final Map<String, String> REVISION_SORTS = Map.of("revision", "revision", "tag", "tag");
+
+    private final AssetRepository assets;
+
+    public AssetService(AssetRepository assets) {
+        this.assets = assets;
+    }
+
+    public record AssetQuery(String nameContains, String nameOrDescriptionContains, List<String> assetTypes,
+                             List<String> assetKeys, List<String> portfolioKeys, Boolean deployable,
+                             Boolean external, String sort, List<String> embed, Integer limit, Integer offset) {
+    }
+
+    public AssetRevisionV1PagedListResponse list(Caller caller, AssetQuery q) {
+        caller.requireAnywhere(Permission.ASSET_OPEN);
+        Paging paging = Paging.of(q.limit(), q.offset(), MAX_LIMIT);
+        Set<String> embed = embeds(q.embed());
+        AssetFilter filter = new AssetFilter(q.nameContains(), q.nameOrDescriptionContains(), split(q.assetTypes()),
+                split(q.assetKeys()), split(q.portfolioKeys()), q.external(), q.deployable(),
+                orderBy(q.sort(), ASSET_SORTS, "lower(a.name)"));
+        AssetRepository.Page<AssetRevision> page = assets.listLatest(filter, paging.limit(), paging.offset());
+        return new AssetRevisionV1PagedListResponse(PageInfoWithTotals.of(paging, page.rows().size(), page.total()),
+                page.rows().stream().map(r -> toV1(r, embed)).toList());
+    }
+
+    public AssetRevisionV1 latest(Caller caller, String assetKey, List<String> embed) {
+        caller.requireAnywhere(Permission.ASSET_OPEN);
+        Set<String> embeds = embeds(embed);
+        String key = Keys.parse(assetKey, "assetKey").toString();
+        return assets.latestRevision(key).map(r -> toV1(r, embeds))
+                .orElseThrow(() -> ApiException.notFound("No asset with key " + key + "."));
+    }
+
+    public AssetRevisionV1 revision(Caller caller, String assetKey, int revision, List<String> embed) {
+        caller.requireAnywhere(Permission.ASSET_OPEN);
+        Set<String> embeds = embeds(embed);
+        String key = existing(assetKey);
+        return assets.findRevision(key, revision).map(r -> toV1(r, embeds))
+                .orElseThrow(() -> ApiException.notFound("The asset " + key + " has no revision " + revision + "."));
+    }
+
+    public AssetRevisionV1PagedListResponse revisions(Caller caller, String assetKey, RevisionFilter filter,
+                                                      String sort, List<String> embed, Integer limit,
+                                                      Integer offset) {
+        caller.requireAnywhere(Permission.ASSET_OPEN);
+        Paging paging = Paging.of(limit, offset, MAX_LIMIT);
+        Set<String> embeds = embeds(embed);
+        String key = existing(assetKey);
+        RevisionFilter ordered = new RevisionFilter(filter.since(), filter.to(), filter.tagged(), filter.tag(),
+                filter.modelDigest(), filter.commitMessageContains(), orderBy(sort, REVISION_SORTS, "revision"));
+        AssetRepository.Page<AssetRevision> page = assets.listRevisions(key, ordered, paging.limit(), paging.offset());
+        return new AssetRevisionV1PagedListResponse(PageInfoWithTotals.of(paging, page.rows().size(), page.total()),
+                page.rows().stream().map(r -> toV1(r, embeds)).toList());
+    }
+
+    private String existing(String assetKey) {
+        String key = Keys.parse(assetKey, "assetKey").toString();
+        if (assets.find(key).isEmpty()) {
+            throw ApiException.notFound("No asset with key " + key + ".");
+        }
+        return key;
+    }
+
+    private AssetRevisionV1 toV1(AssetRevision r, Set<String> embed) {
+        Asset asset = assets.find(r.assetKey()).orElseThrow();
+        AssetEmbeddingV1 embedded = null;
+        if (embed.contains("releaseNote") || embed.contains("metadata")) {
+            embedded = new AssetEmbeddingV1(
+                    embed.contains("releaseNote") && r.releaseNotes() != null
+                            ? new AssetEmbeddingV1.AssetReleaseNote(r.tag(), "/api/asset-repository/v1/assets/"
+                            + r.assetKey() + "/revisions/" + r.revision() + "/release-notes") : null,
+                    embed.contains("metadata") ? new AssetEmbeddingV1.BaseAssetMetadata(
+                            DEPLOYABLE_TYPES.contains(asset.assetType()), false, "stageport") : null);
+        }
+        return new AssetRevisionV1(r.assetKey(), asset.portfolioKey(), r.revision(), r.name(), r.description(),
+                asset.external(), r.tag(), r.modelDigest(), null, asset.assetType(), r.createdBy(), r.createdAt(),
+                r.commitMessage(), r.taggedBy(), r.taggedAt(), embedded);
+    }
+
+    private static Set<String> embeds(List<String> embed) {
+        List<String> values = split(embed);
+        if (values == null) {
+            return Set.of();
+        }
+        for (String value : values) {
+            if (!EMBEDS.contains(value)) {
+                throw ApiException.badRequest("'embed' has an unknown value '" + value + "'; expected one of "
+                        + new java.util.TreeSet<>(EMBEDS) + ".");
+            }
+        }
+        return Set.copyOf(values);
+    }
+
+    /** Turns "-name" into a vetted ORDER BY fragment; unknown fields are refused, never concatenated. */
+    private static String orderBy(String sort, Map<String, String> allowed, String fallback) {
+        if (sort == null || sort.isBlank()) {
+            return fallback;
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        for (String field : sort.split(",")) {
+            String name = field.trim();
+            boolean descending = name.startsWith("-");
+            String column = allowed.get(descending ? name.substring(1) : name);
+            if (column == null) {
+                throw ApiException.badRequest("'sort' accepts " + allowed.keySet() + " (prefix '-' for descending),"
+                        + " got '" + name + "'.");
+            }
+            parts.add(column + (descending ? " desc" : " asc"));
+        }
+        return String.join(", ", parts);
+    }
+
+    private static List<String> split(List<String> values) {
+        if (values == null) {
+            return null;
+        }
+        List<String> out = values.stream().flatMap(v -> java.util.Arrays.stream(v.split(",")))
+                .map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return out.isEmpty() ? null : out;
+    }
+}

@@ -1,0 +1,6 @@
+package dev.stageport.builds.api;
+
+import java.util.List;
+
+public record BuildDetailsBuildListResponse(List<BuildDetails> builds) {
+}
