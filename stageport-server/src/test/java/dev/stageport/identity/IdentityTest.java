@@ -2,12 +2,30 @@ package dev.stageport.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import dev.stageport.support.Api;
 import dev.stageport.support.ServerTest;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import tools.jackson.databind.JsonNode;
 
 class IdentityTest extends ServerTest {
+
+    @Autowired
+    JWKSource<SecurityContext> serverKeys;
 
     @Test
     void discoveryDocumentLivesUnderIdentityAndNamesTheTokenEndpoint() {
@@ -58,5 +76,80 @@ class IdentityTest extends ServerTest {
         JsonNode problem = api.get("/deployments/v1/deployment-operations/" + java.util.UUID.randomUUID())
                 .problem(404);
         assertThat(problem.get("detail").asString()).contains("/api/deployments/v1/deployment-operations/");
+    }
+
+    @Test
+    void apiWithExpiredTokenSignedByTheServerThen401Problem() {
+        Instant issued = Instant.now().minus(13, ChronoUnit.HOURS);
+        String expired = sign(serverKeys, issued, issued.plus(12, ChronoUnit.HOURS));
+        api.withToken(expired).get("/api/portfolios/v1/environments").problem(401);
+    }
+
+    @Test
+    void apiWithTokenSignedByAnotherKeyThen401Problem() throws Exception {
+        JWKSource<SecurityContext> foreign = new ImmutableJWKSet<>(new JWKSet(new RSAKeyGenerator(2048).keyID("x")
+                .generate()));
+        Instant now = Instant.now();
+        api.withToken(sign(foreign, now, now.plus(1, ChronoUnit.HOURS))).get("/api/portfolios/v1/environments")
+                .problem(401);
+    }
+
+    @Test
+    void selfMintedTokenWithTheServerKeyIsAcceptedSoTheRefusalsAboveAreAboutExpiryAndKey() {
+        Instant now = Instant.now();
+        assertThat(api.withToken(sign(serverKeys, now, now.plus(1, ChronoUnit.HOURS)))
+                .get("/api/portfolios/v1/environments").status()).isEqualTo(200);
+    }
+
+    @Test
+    void suspendedClientGetsNoTokenAndItsTokensStopWorking() {
+        Api client = clientWith(everywhere(Permission.STAGE_VIEW));
+        assertThat(client.get("/api/portfolios/v1/environments").status()).isEqualTo(200);
+        String id = decodeSubject(client.token());
+        ApiClient current = clients.find(id).orElseThrow();
+        clients.upsert(new ApiClient(id, current.name(), null, current.secretHash(), current.secretExpiresAt(),
+                ApiClient.Status.SUSPENDED, current.createdAt()), Map.of());
+        callers.forget(id);
+        client.get("/api/portfolios/v1/environments").problem(401);
+    }
+
+    @Test
+    void clientWithExpiredSecretGetsNoToken() {
+        String secret = secrets.generate();
+        Instant now = Instant.now();
+        clients.upsert(new ApiClient("expired-client", "expired", null, secrets.hash(secret),
+                now.minus(1, ChronoUnit.DAYS), ApiClient.Status.ACTIVE, now.minus(90, ChronoUnit.DAYS)),
+                Map.of(Permission.STAGE_VIEW, Set.of(Caller.EVERY_STAGE)));
+        Api.Response r = new Api(baseUrl()).form("/identity/oauth2/token",
+                "grant_type=client_credentials&client_id=expired-client&client_secret=" + secret);
+        assertThat(r.status()).isEqualTo(401);
+    }
+
+    @Test
+    void basicAuthenticationAtTheTokenEndpointWorksToo() throws Exception {
+        String basic = java.util.Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes());
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(baseUrl() + "/identity/oauth2/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"expires_in\":43200");
+    }
+
+    @Autowired
+    CallerDirectory callers;
+
+    private static String decodeSubject(String jwt) {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+        return Api.JSON.readTree(payload).get("sub").asString();
+    }
+
+    private static String sign(JWKSource<SecurityContext> keys, Instant issued, Instant expires) {
+        JwtClaimsSet claims = JwtClaimsSet.builder().subject(CLIENT_ID).issuedAt(issued).notBefore(issued)
+                .expiresAt(expires).build();
+        return new NimbusJwtEncoder(keys).encode(JwtEncoderParameters.from(
+                JwsHeader.with(SignatureAlgorithm.RS256).build(), claims)).getTokenValue();
     }
 }
