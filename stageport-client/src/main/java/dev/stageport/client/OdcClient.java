@@ -2,115 +2,192 @@ package dev.stageport.client;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Spliterators;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A small client of the ODC APIs that works against Stageport or an ODC tenant:
- * discovery, client-credentials token (cached until shortly before it expires),
- * JSON requests, and errors surfaced as {@link OdcException} carrying the
- * ProblemDetails the server sent.
+ * bearer tokens from a {@link TokenSource}, JSON requests, retries of 429 / 503
+ * that honour Retry-After, paging, and errors surfaced as {@link OdcException}
+ * carrying the ProblemDetails the server sent.
  */
 public final class OdcClient {
 
-    /** Refresh a token this long before the server says it expires. */
-    static final Duration REFRESH_MARGIN = Duration.ofMinutes(5);
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private final String baseUrl;
-    private final String clientId;
-    private final String clientSecret;
-    private final HttpClient http;
-    private final Clock clock;
-    private String token;
-    private Instant tokenRefreshAt = Instant.MIN;
-
-    public OdcClient(String baseUrl, String clientId, String clientSecret) {
-        this(baseUrl, clientId, clientSecret, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
-                Clock.systemUTC());
+    /** Waits between retries; tests replace it. */
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
     }
 
-    OdcClient(String baseUrl, String clientId, String clientSecret, HttpClient http, Clock clock) {
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
-        this.clientId = clientId;
-        this.clientSecret = clientSecret;
+    private final String baseUrl;
+    private final TokenSource tokens;
+    private final HttpClient http;
+    private final int maxAttempts;
+    private final Sleeper sleeper;
+
+    public OdcClient(String baseUrl, TokenSource tokens) {
+        this(baseUrl, tokens, Http.CLIENT, 5, d -> Thread.sleep(d.toMillis()));
+    }
+
+    public OdcClient(String baseUrl, String clientId, String clientSecret) {
+        this(baseUrl, TokenSource.clientCredentials(baseUrl, clientId, clientSecret));
+    }
+
+    OdcClient(String baseUrl, TokenSource tokens, HttpClient http, int maxAttempts, Sleeper sleeper) {
+        this.baseUrl = Http.trimSlash(baseUrl);
+        this.tokens = tokens;
         this.http = http;
-        this.clock = clock;
+        this.maxAttempts = maxAttempts;
+        this.sleeper = sleeper;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
     }
 
     public JsonNode get(String path) {
-        return exchange(request(path).GET());
+        return send("GET", path, null);
     }
 
     public JsonNode post(String path, Object body) {
-        return exchange(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        return send("POST", path, body);
     }
 
     public JsonNode patch(String path, Object body) {
-        return exchange(request(path).header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        return send("PATCH", path, body);
     }
 
-    /** A bearer token, fetched through the discovery document when none is cached or it nears expiry. */
-    public synchronized String token() {
-        if (token == null || !clock.instant().isBefore(tokenRefreshAt)) {
-            JsonNode discovery = exchange(HttpRequest.newBuilder(
-                    URI.create(baseUrl + "/identity/.well-known/openid-configuration")).GET());
-            String form = "grant_type=client_credentials&client_id=" + encode(clientId)
-                    + "&client_secret=" + encode(clientSecret);
-            JsonNode response = exchange(HttpRequest.newBuilder(URI.create(discovery.get("token_endpoint").asString()))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)));
-            token = response.get("access_token").asString();
-            long lifetime = response.path("expires_in").asLong(3600);
-            tokenRefreshAt = clock.instant().plusSeconds(lifetime).minus(REFRESH_MARGIN);
+    /** Converts JSON to one of the typed records. */
+    public static <T> T read(JsonNode node, Class<T> type) {
+        return JSON.treeToValue(node, type);
+    }
+
+    /**
+     * Every item of a list endpoint that pages with limit/offset and answers
+     * {@code {page: {nextPageOffset}, results: [...]}}, fetched page by page as the stream is read.
+     */
+    public Stream<JsonNode> list(String path) {
+        Iterator<JsonNode> items = new Iterator<>() {
+            private Iterator<JsonNode> page = java.util.Collections.emptyIterator();
+            private String nextOffset = "0";
+
+            @Override
+            public boolean hasNext() {
+                while (!page.hasNext() && nextOffset != null) {
+                    JsonNode body = get(path + (path.contains("?") ? "&" : "?") + "offset=" + nextOffset);
+                    page = body.path("results").iterator();
+                    JsonNode next = body.path("page").path("nextPageOffset");
+                    nextOffset = next.isMissingNode() || next.isNull() ? null : next.asString();
+                }
+                return page.hasNext();
+            }
+
+            @Override
+            public JsonNode next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return page.next();
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(items, 0), false);
+    }
+
+    private JsonNode send(String method, String path, Object body) {
+        for (int attempt = 1; ; attempt++) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Accept", "application/json")
+                    .header("Authorization", "Bearer " + tokens.token());
+            if (body == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            }
+            HttpResponse<String> response = Http.send(http, request, baseUrl);
+            int status = response.statusCode();
+            if ((status == 429 || status == 503) && attempt < maxAttempts) {
+                pause(Backoff.delay(attempt, retryAfter(response).orElse(null),
+                        ThreadLocalRandom.current().nextDouble()));
+                continue;
+            }
+            if (status == 401 && attempt == 1) {
+                tokens.invalidate();
+                continue;
+            }
+            return Http.body(response);
         }
-        return token;
     }
 
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Accept", "application/json")
-                .header("Authorization", "Bearer " + token());
-    }
-
-    private JsonNode exchange(HttpRequest.Builder request) {
-        HttpResponse<String> response;
+    private void pause(Duration duration) {
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new OdcException(0, "Cannot reach " + baseUrl + ": " + e.getMessage(), null);
+            sleeper.sleep(duration);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new OdcException(0, "Interrupted", null);
-        }
-        JsonNode body = response.body().isBlank() ? null : parse(response.body());
-        if (response.statusCode() >= 400) {
-            throw OdcException.from(response.statusCode(), body);
-        }
-        return body;
-    }
-
-    private static JsonNode parse(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (RuntimeException e) {
-            return JSON.getNodeFactory().textNode(text);
+            throw new OdcException(0, "Interrupted while waiting to retry", null);
         }
     }
 
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    private static Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").flatMap(value -> {
+            try {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** Shared HTTP plumbing for the client and the token source. */
+    static final class Http {
+        static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+        private Http() {
+        }
+
+        static String trimSlash(String url) {
+            return url.replaceAll("/+$", "");
+        }
+
+        static HttpResponse<String> send(HttpClient http, HttpRequest.Builder request, String baseUrl) {
+            try {
+                return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new OdcException(0, "cannot reach " + baseUrl + " (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", null);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new OdcException(0, "interrupted", null);
+            }
+        }
+
+        static JsonNode body(HttpResponse<String> response) {
+            JsonNode body = response.body() == null || response.body().isBlank() ? null : parse(response.body());
+            if (response.statusCode() >= 400) {
+                throw OdcException.from(response.statusCode(), body);
+            }
+            return body;
+        }
+
+        private static JsonNode parse(String text) {
+            try {
+                return JSON.readTree(text);
+            } catch (RuntimeException e) {
+                return JSON.getNodeFactory().stringNode(text);
+            }
+        }
     }
 }

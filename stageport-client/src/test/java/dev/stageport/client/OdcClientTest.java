@@ -17,6 +17,7 @@ class OdcClientTest {
 
     private HttpServer server;
     private final AtomicInteger tokensIssued = new AtomicInteger();
+    private final AtomicInteger busyCalls = new AtomicInteger();
     private String base;
 
     @BeforeEach
@@ -40,6 +41,25 @@ class OdcClientTest {
             } else {
                 reply(ex, 200, "{\"ok\":true}");
             }
+        });
+        server.createContext("/api/busy", ex -> {
+            if (busyCalls.incrementAndGet() < 3) {
+                ex.getResponseHeaders().add("Retry-After", "7");
+                reply(ex, 429, "{\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\"slow down\"}");
+            } else {
+                reply(ex, 200, "{\"ok\":true}");
+            }
+        });
+        server.createContext("/api/pages", ex -> {
+            String query = ex.getRequestURI().getQuery();
+            int offset = Integer.parseInt(query.replaceAll(".*offset=(\\d+).*", "$1"));
+            String next = offset + 2 < 5 ? ",\"nextPageOffset\":" + (offset + 2) : "";
+            StringBuilder results = new StringBuilder();
+            for (int i = offset; i < Math.min(offset + 2, 5); i++) {
+                results.append(results.isEmpty() ? "" : ",").append("{\"n\":").append(i).append('}');
+            }
+            reply(ex, 200, "{\"page\":{\"count\":2,\"limit\":2,\"offset\":" + offset + next + "},\"results\":["
+                    + results + "]}");
         });
         server.createContext("/api/missing", ex -> reply(ex, 404,
                 "{\"title\":\"Not Found\",\"status\":404,\"detail\":\"No such thing.\"}"));
@@ -74,6 +94,31 @@ class OdcClientTest {
                     assertThat(e.status()).isEqualTo(404);
                     assertThat(e.getMessage()).contains("No such thing.");
                 });
+    }
+
+    @Test
+    void tooManyRequestsIsRetriedAfterTheServersRetryAfter() {
+        java.util.List<java.time.Duration> waits = new java.util.ArrayList<>();
+        OdcClient client = new OdcClient(base, TokenSource.clientCredentials(base, "id", "right"),
+                java.net.http.HttpClient.newHttpClient(), 5, waits::add);
+        assertThat(client.get("/api/busy").get("ok").asBoolean()).isTrue();
+        assertThat(waits).hasSize(2).allSatisfy(d -> assertThat(d).isBetween(java.time.Duration.ofSeconds(7),
+                java.time.Duration.ofMillis(8400)));
+    }
+
+    @Test
+    void tooManyRequestsBeyondTheAttemptsIsAnError() {
+        OdcClient client = new OdcClient(base, TokenSource.clientCredentials(base, "id", "right"),
+                java.net.http.HttpClient.newHttpClient(), 2, d -> { });
+        assertThatThrownBy(() -> client.get("/api/busy")).isInstanceOfSatisfying(OdcException.class,
+                e -> assertThat(e.status()).isEqualTo(429));
+    }
+
+    @Test
+    void listFollowsNextPageOffsetUntilTheLastPage() {
+        OdcClient client = new OdcClient(base, "id", "right");
+        assertThat(client.list("/api/pages?limit=2").map(n -> n.get("n").asInt()).toList())
+                .containsExactly(0, 1, 2, 3, 4);
     }
 
     private static void reply(HttpExchange exchange, int status, String body) throws IOException {
