@@ -1,98 +1,91 @@
 package dev.stageport.cli;
 
-import dev.stageport.client.OdcClient;
 import dev.stageport.client.OdcException;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The {@code stageport} command. Connection settings come from flags or the
  * environment (STAGEPORT_URL, STAGEPORT_CLIENT_ID, STAGEPORT_CLIENT_SECRET);
- * the secret is never taken from the command line, where other users could read it.
+ * secrets are never taken from the command line, where other users could read them.
+ * Errors are one line on stderr; exit codes are in {@link ExitCode}.
  */
 @Command(name = "stageport", mixinStandardHelpOptions = true, version = "stageport 0.1.0",
         description = "Release management against Stageport or ODC.",
-        subcommands = {StageportCli.Stages.class})
+        subcommands = {LoginCommand.class, ReadCommands.Stages.class, ReadCommands.Assets.class,
+                ReadCommands.Revisions.class, ReadCommands.Builds.class, ConfigCommand.class,
+                OperationCommands.Deploy.class, OperationCommands.Undeploy.class,
+                OperationCommands.ApplyConfigs.class, OperationCommands.Publish.class, OpsCommand.class,
+                PromoteCommand.class})
 public class StageportCli implements Callable<Integer> {
 
-    static final int EXIT_AUTH = 4;
-    static final int EXIT_USAGE = 2;
-    static final int EXIT_SERVER = 5;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        new CommandLine(this).usage(System.out);
-        return 0;
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCode.OK;
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        CliContext context = new CliContext(new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.getenv(),
+                Clock.systemUTC(), System.console() != null);
+        System.exit(run(args, context));
     }
 
-    static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new StageportCli());
-        cli.setOut(out);
-        cli.setErr(err);
+    public static int run(String[] args, CliContext context) {
+        CommandLine cli = new CommandLine(new StageportCli(), new ContextFactory(context));
+        cli.setOut(context.out());
+        cli.setErr(context.err());
+        cli.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("stageport: " + e.getMessage());
+            return ExitCode.USAGE;
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("stageport: " + e.getMessage());
-            if (e instanceof OdcException odc) {
-                return odc.status() == 401 || odc.status() == 403 ? EXIT_AUTH
-                        : odc.status() >= 500 || odc.status() == 0 ? EXIT_SERVER : EXIT_USAGE;
-            }
-            return e instanceof IllegalArgumentException ? EXIT_USAGE : EXIT_SERVER;
+            commandLine.getErr().println("stageport: " + describe(e));
+            return exitCode(e);
         });
         return cli.execute(args);
     }
 
-    /** Connection options shared by commands that talk to a server. */
-    static class Connection {
-        @Option(names = "--url", description = "Base URL (default: $STAGEPORT_URL or http://localhost:8080)")
-        String url;
-
-        @Option(names = "--client-id", description = "API client id (default: $STAGEPORT_CLIENT_ID)")
-        String clientId;
-
-        OdcClient client() {
-            String base = firstNonBlank(url, System.getenv("STAGEPORT_URL"), "http://localhost:8080");
-            String id = firstNonBlank(clientId, System.getenv("STAGEPORT_CLIENT_ID"), null);
-            String secret = System.getenv("STAGEPORT_CLIENT_SECRET");
-            if (id == null || secret == null || secret.isBlank()) {
-                throw new IllegalArgumentException(
-                        "set --client-id (or STAGEPORT_CLIENT_ID) and STAGEPORT_CLIENT_SECRET");
-            }
-            return new OdcClient(base, id, secret);
+    static int exitCode(Exception e) {
+        if (e instanceof OdcException odc) {
+            return ExitCode.forHttpStatus(odc.status());
         }
-
-        private static String firstNonBlank(String a, String b, String fallback) {
-            if (a != null && !a.isBlank()) {
-                return a;
-            }
-            return b != null && !b.isBlank() ? b : fallback;
+        if (e instanceof Operations.TimeoutException) {
+            return ExitCode.TIMEOUT;
         }
+        if (e instanceof UsageException) {
+            return ExitCode.USAGE;
+        }
+        return ExitCode.SERVER;
     }
 
-    @Command(name = "stages", description = "List the stages this client may view.")
-    static class Stages implements Callable<Integer> {
-        @CommandLine.Mixin
-        Connection connection;
+    private static String describe(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    /** Creates commands, handing those that want it the {@link CliContext}. */
+    private record ContextFactory(CliContext context) implements CommandLine.IFactory {
         @Override
-        public Integer call() {
-            JsonNode results = connection.client().get("/api/portfolios/v1/environments").get("results");
-            PrintWriter out = spec.commandLine().getOut();
-            out.printf("%-38s %-5s %-14s %s%n", "KEY", "ORDER", "PURPOSE", "NAME");
-            for (JsonNode stage : results) {
-                out.printf("%-38s %-5d %-14s %s%n", stage.path("key").asString(""), stage.path("order").asInt(),
-                        stage.path("purpose").asString(""), stage.path("name").asString(""));
+        public <K> K create(Class<K> type) throws Exception {
+            for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+                if (constructor.getParameterCount() == 1 && constructor.getParameterTypes()[0] == CliContext.class) {
+                    constructor.setAccessible(true);
+                    return type.cast(constructor.newInstance(context));
+                }
             }
-            return 0;
+            return CommandLine.defaultFactory().create(type);
         }
     }
 }

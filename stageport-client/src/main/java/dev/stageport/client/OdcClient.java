@@ -57,6 +57,10 @@ public final class OdcClient {
         return baseUrl;
     }
 
+    public TokenSource tokens() {
+        return tokens;
+    }
+
     public JsonNode get(String path) {
         return send("GET", path, null);
     }

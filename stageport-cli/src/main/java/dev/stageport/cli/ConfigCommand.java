@@ -1,0 +1,198 @@
+package dev.stageport.cli;
+
+import dev.stageport.client.OdcClient;
+import dev.stageport.client.OdcException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Stage-specific configurations: get, set (pending until the next Deploy or ApplyConfigs), diff. */
+@Command(name = "config", description = "Asset configurations per stage.",
+        subcommands = {ConfigCommand.Get.class, ConfigCommand.Set.class, ConfigCommand.Diff.class})
+class ConfigCommand implements Runnable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Override
+    public void run() {
+        throw new UsageException("give a subcommand: get, set or diff");
+    }
+
+    static String base(String stageKey, String assetKey) {
+        return "/api/asset-configurations/v1/environments/" + stageKey + "/applications/" + assetKey;
+    }
+
+    /** The deployed configuration, or the latest revision's when the asset is not deployed there. */
+    static JsonNode current(OdcClient client, String stageKey, String assetKey, Integer revision) {
+        if (revision != null) {
+            return client.get(base(stageKey, assetKey) + "/revisions/" + revision + "/configurations");
+        }
+        try {
+            return client.get(base(stageKey, assetKey) + "/revisions/deployed/configurations");
+        } catch (OdcException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            int latest = client.get("/api/asset-repository/v1/assets/" + assetKey).path("revision").asInt();
+            return client.get(base(stageKey, assetKey) + "/revisions/" + latest + "/configurations");
+        }
+    }
+
+    /** Flattens a configuration result into name → item, with timer configs as Timer.Config. */
+    static Map<String, JsonNode> items(JsonNode config) {
+        Map<String, JsonNode> items = new LinkedHashMap<>();
+        for (JsonNode s : config.path("settings")) {
+            items.put(s.path("name").asString(), s);
+        }
+        for (JsonNode t : config.path("timers")) {
+            for (JsonNode c : t.path("configs")) {
+                items.put(t.path("name").asString() + "." + c.path("key").asString(), c);
+            }
+        }
+        return items;
+    }
+
+    @Command(name = "get", description = "Show an asset's configuration in a stage.")
+    static class Get extends ServerCommand {
+        @Option(names = "--stage", required = true) String stage;
+        @Option(names = "--asset", required = true) String asset;
+        @Option(names = "--revision", description = "Schema of this revision (default: the deployed one)")
+        Integer revision;
+
+        Get(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        protected int run() {
+            JsonNode config = current(client(), Names.stageKey(client(), stage), Names.assetKey(client(), asset),
+                    revision);
+            List<List<String>> rows = new ArrayList<>();
+            items(config).forEach((name, item) -> rows.add(List.of(name, Output.text(item, "dataType"),
+                    Output.text(item, "value"), Output.text(item, "deployedValue"), Output.text(item, "valueOrigin"),
+                    item.path("valueSetAfterDeploy").asBoolean(false) ? "pending" : "")));
+            out().table(config, List.of("NAME", "TYPE", "VALUE", "DEPLOYED", "ORIGIN", ""), rows);
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "set", description = "Set values for a stage; they stay pending until the next Deploy or "
+            + "ApplyConfigs. Secrets only from environment variables or stdin, never from arguments.")
+    static class Set extends ServerCommand {
+        @Option(names = "--stage", required = true) String stage;
+        @Option(names = "--asset", required = true) String asset;
+        @Option(names = "--revision", description = "Revision whose schema validates the values (default: latest)")
+        Integer revision;
+        @Option(names = "--set", paramLabel = "NAME=VALUE", description = "A setting, or Timer.IsActive=False")
+        List<String> values = new ArrayList<>();
+        @Option(names = "--secret-env", paramLabel = "NAME=ENV_VAR", description = "A secret read from an "
+                + "environment variable")
+        List<String> secretsFromEnv = new ArrayList<>();
+        @Option(names = "--secret-stdin", paramLabel = "NAME", description = "A secret read from stdin")
+        String secretFromStdin;
+        @Option(names = "--file", description = "JSON object of NAME: VALUE (timers as \"Timer.IsActive\")")
+        Path file;
+
+        Set(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        protected int run() {
+            String stageKey = Names.stageKey(client(), stage);
+            String assetKey = Names.assetKey(client(), asset);
+            int baseline = revision != null ? revision
+                    : client().get("/api/asset-repository/v1/assets/" + assetKey).path("revision").asInt();
+            Map<String, String> wanted = collect();
+            if (wanted.isEmpty()) {
+                throw new UsageException("nothing to set: give --set, --secret-env, --secret-stdin or --file");
+            }
+            JsonNode schema = client().get(base(stageKey, assetKey) + "/revisions/" + baseline + "/configurations");
+            client().patch(base(stageKey, assetKey) + "/configurations", ConfigPatch.build(schema, baseline, wanted));
+            out().line("Set " + wanted.size() + " value(s) for " + asset + " in " + stage
+                    + "; pending until the next Deploy or ApplyConfigs.");
+            return ExitCode.OK;
+        }
+
+        private Map<String, String> collect() {
+            Map<String, String> wanted = new LinkedHashMap<>();
+            if (file != null) {
+                try {
+                    JSON.readTree(Files.readString(file)).properties()
+                            .forEach(e -> wanted.put(e.getKey(), e.getValue().asString()));
+                } catch (IOException | RuntimeException e) {
+                    throw new UsageException("cannot read " + file + " as a JSON object: " + e.getMessage());
+                }
+            }
+            for (String pair : values) {
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    throw new UsageException("--set takes NAME=VALUE, got '" + pair + "'");
+                }
+                wanted.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+            for (String pair : secretsFromEnv) {
+                int eq = pair.indexOf('=');
+                String variable = eq > 0 ? pair.substring(eq + 1) : null;
+                String value = variable == null ? null : context.env(variable);
+                if (value == null) {
+                    throw new UsageException("--secret-env " + pair + ": the environment variable is not set");
+                }
+                wanted.put(pair.substring(0, eq), value);
+            }
+            if (secretFromStdin != null) {
+                try {
+                    String line = context.in().readLine();
+                    if (line == null) {
+                        throw new UsageException("--secret-stdin: nothing on stdin");
+                    }
+                    wanted.put(secretFromStdin, line.strip());
+                } catch (IOException e) {
+                    throw new UsageException("--secret-stdin: cannot read stdin");
+                }
+            }
+            return wanted;
+        }
+    }
+
+    @Command(name = "diff", description = "Compare an asset's configuration between two stages.")
+    static class Diff extends ServerCommand {
+        @Option(names = "--asset", required = true) String asset;
+        @Option(names = "--from", required = true) String from;
+        @Option(names = "--to", required = true) String to;
+
+        Diff(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        protected int run() {
+            String assetKey = Names.assetKey(client(), asset);
+            Map<String, JsonNode> left = items(current(client(), Names.stageKey(client(), from), assetKey, null));
+            Map<String, JsonNode> right = items(current(client(), Names.stageKey(client(), to), assetKey, null));
+            java.util.Set<String> names = new java.util.LinkedHashSet<>(left.keySet());
+            names.addAll(right.keySet());
+            List<List<String>> rows = new ArrayList<>();
+            var json = Output.array();
+            for (String name : names) {
+                String a = left.containsKey(name) ? Output.text(left.get(name), "value") : "(absent)";
+                String b = right.containsKey(name) ? Output.text(right.get(name), "value") : "(absent)";
+                boolean secret = left.containsKey(name) && left.get(name).path("isSecret").asBoolean(false);
+                if (!a.equals(b) || secret) {
+                    rows.add(List.of(name, a, b, secret ? "secret: not comparable" : ""));
+                    json.add(JSON.valueToTree(Map.of("name", name, "from", a, "to", b, "secret", secret)));
+                }
+            }
+            out().table(json, List.of("NAME", from.toUpperCase(), to.toUpperCase(), ""), rows);
+            return ExitCode.OK;
+        }
+    }
+}

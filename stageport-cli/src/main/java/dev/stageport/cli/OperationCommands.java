@@ -1,0 +1,133 @@
+package dev.stageport.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.JsonNode;
+
+/** deploy, undeploy, apply-configs and publish: start an operation, optionally wait for it. */
+final class OperationCommands {
+
+    private OperationCommands() {
+    }
+
+    abstract static class Start extends ServerCommand {
+        @Option(names = "--stage", required = true, description = "Target stage (key or name)")
+        String stage;
+
+        @Option(names = "--asset", required = true, description = "Asset (key or name)")
+        String asset;
+
+        @Mixin
+        WaitOptions waiting;
+
+        Start(CliContext context) {
+            super(context);
+        }
+
+        abstract String collection();
+
+        abstract Map<String, Object> body(String stageKey, String assetKey);
+
+        @Override
+        protected int run() {
+            String stageKey = Names.stageKey(client(), stage);
+            String assetKey = Names.assetKey(client(), asset);
+            JsonNode op = client().post(collection(), body(stageKey, assetKey));
+            if (!waiting.wait) {
+                Operations.print(out(), op);
+                return ExitCode.OK;
+            }
+            return Operations.await(client(), out(), collection(), op.path("key").asString(), globals.timeout,
+                    waiting.schedule(), !waiting.noPush);
+        }
+    }
+
+    @Command(name = "deploy", description = "Deploy a revision's Release build to a stage.")
+    static class Deploy extends Start {
+        @Mixin
+        RevisionChoice revision;
+
+        @Option(names = "--build", description = "Build key (default: the finished Release build of the revision)")
+        String build;
+
+        Deploy(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        String collection() {
+            return Operations.DEPLOYMENTS;
+        }
+
+        @Override
+        Map<String, Object> body(String stageKey, String assetKey) {
+            int number = revision.resolve(client(), assetKey);
+            String buildKey = build != null ? build : RevisionChoice.releaseBuild(client(), assetKey, number);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("operation", "Deploy");
+            body.put("assetKey", assetKey);
+            body.put("buildKey", buildKey);
+            body.put("revision", number);
+            body.put("environmentKey", stageKey);
+            return body;
+        }
+    }
+
+    @Command(name = "undeploy", description = "Remove an asset from a stage.")
+    static class Undeploy extends Start {
+        Undeploy(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        String collection() {
+            return Operations.DEPLOYMENTS;
+        }
+
+        @Override
+        Map<String, Object> body(String stageKey, String assetKey) {
+            return Map.of("operation", "Undeploy", "assetKey", assetKey, "environmentKey", stageKey);
+        }
+    }
+
+    @Command(name = "apply-configs", description = "Apply pending configurations to what runs in a stage.")
+    static class ApplyConfigs extends Start {
+        ApplyConfigs(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        String collection() {
+            return Operations.DEPLOYMENTS;
+        }
+
+        @Override
+        Map<String, Object> body(String stageKey, String assetKey) {
+            return Map.of("operation", "ApplyConfigs", "assetKey", assetKey, "environmentKey", stageKey);
+        }
+    }
+
+    @Command(name = "publish", description = "Build (if needed) and deploy a revision in one operation.")
+    static class Publish extends Start {
+        @Mixin
+        RevisionChoice revision;
+
+        Publish(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        String collection() {
+            return Operations.PUBLISHES;
+        }
+
+        @Override
+        Map<String, Object> body(String stageKey, String assetKey) {
+            return Map.of("operation", "Publish", "assetKey", assetKey, "revision",
+                    revision.resolve(client(), assetKey), "environmentKey", stageKey);
+        }
+    }
+}

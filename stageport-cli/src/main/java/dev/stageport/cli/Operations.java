@@ -1,0 +1,73 @@
+package dev.stageport.cli;
+
+import dev.stageport.client.OdcClient;
+import dev.stageport.client.OperationWatcher;
+import dev.stageport.client.PollSchedule;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/** Shared by the commands that start or follow an operation. */
+final class Operations {
+
+    static final String DEPLOYMENTS = "/api/deployments/v1/deployment-operations";
+    static final String PUBLISHES = "/api/deployments/v1/publish-operations";
+
+    private Operations() {
+    }
+
+    /** Prints one operation as a one-row table (or its JSON). */
+    static void print(Output out, JsonNode op) {
+        out.table(op, List.of("KEY", "OPERATION", "STATUS", "ASSET", "REVISIONS", "STARTED", "FINISHED"),
+                List.of(row(op)));
+    }
+
+    static List<String> row(JsonNode op) {
+        String revisions = op.has("revisions") ? op.path("revisions").toString().replaceAll("[\\[\\]]", "")
+                : Output.text(op, "revision");
+        return List.of(Output.text(op, "key"), Output.text(op, "operation"), Output.text(op, "status"),
+                Output.text(op, "assetName").isEmpty() ? Output.text(op, "assetKey") : Output.text(op, "assetName"),
+                revisions, Output.text(op, "startedDateTime"), Output.text(op, "finishedDateTime"));
+    }
+
+    /**
+     * Waits for the operation, showing progress, and maps its end to an exit code:
+     * Finished → 0, FinishedWithError → 1, timeout → 3.
+     */
+    static int await(OdcClient client, Output out, String collection, String key, Duration timeout,
+                     PollSchedule schedule, boolean push) {
+        Instant started = out.now();
+        OperationWatcher watcher = new OperationWatcher(client, schedule, push);
+        JsonNode last;
+        try {
+            last = watcher.await(collection, key, timeout, new OperationWatcher.Listener() {
+                @Override
+                public void status(JsonNode operation) {
+                    out.progress(key + " " + Output.text(operation, "status"), Duration.between(started, out.now()));
+                }
+
+                @Override
+                public void message(JsonNode message) {
+                    String step = message.path("additionalInfo").path("stepId").asString(
+                            message.path("stepId").asString(""));
+                    out.progress("[" + step + "] " + Output.text(message, "severity") + ": "
+                            + Output.text(message, "message"), Duration.between(started, out.now()));
+                }
+            });
+        } catch (OperationWatcher.WaitTimeout e) {
+            out.endProgress();
+            throw new TimeoutException(e.getMessage() + " (" + timeout.toSeconds() + "s)");
+        }
+        out.endProgress();
+        print(out, last);
+        return "Finished".equals(Output.text(last, "status")) ? ExitCode.OK : ExitCode.OPERATION_FAILED;
+    }
+
+    /** Waiting ran out of time (exit code 3). */
+    static class TimeoutException extends RuntimeException {
+        TimeoutException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.stageport.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+
+/** Deployment operations: list, show, messages, wait. */
+@Command(name = "ops", description = "Deployment operations.",
+        subcommands = {OpsCommand.ListOps.class, OpsCommand.Show.class, OpsCommand.Messages.class,
+                OpsCommand.Wait.class})
+class OpsCommand implements Runnable {
+
+    @Override
+    public void run() {
+        throw new UsageException("give a subcommand: list, show, messages or wait");
+    }
+
+    @Command(name = "list", description = "List operations, newest first.")
+    static class ListOps extends ServerCommand {
+        @Option(names = "--stage", description = "Only this stage (key or name)")
+        String stage;
+
+        @Option(names = "--asset", description = "Only this asset (key or name)")
+        String asset;
+
+        @Option(names = "--status", description = "Running, Finished or FinishedWithError")
+        String status;
+
+        @Option(names = "--limit", defaultValue = "20", description = "At most this many (default ${DEFAULT-VALUE})")
+        int limit;
+
+        ListOps(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        protected int run() {
+            StringBuilder path = new StringBuilder(Operations.DEPLOYMENTS + "?limit=" + Math.min(limit, 100));
+            if (stage != null) {
+                path.append("&environmentKey=").append(Names.stageKey(client(), stage));
+            }
+            if (asset != null) {
+                path.append("&assetKey=").append(Names.assetKey(client(), asset));
+            }
+            if (status != null) {
+                path.append("&status=").append(status);
+            }
+            ArrayNode all = Output.array();
+            client().list(path.toString()).limit(limit).forEach(all::add);
+            List<List<String>> rows = new ArrayList<>();
+            all.forEach(op -> rows.add(Operations.row(op)));
+            out().table(all, List.of("KEY", "OPERATION", "STATUS", "ASSET", "REVISIONS", "STARTED", "FINISHED"),
+                    rows);
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "show", description = "Show one operation.")
+    static class Show extends ServerCommand {
+        @Parameters(index = "0", paramLabel = "KEY")
+        String key;
+
+        Show(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        protected int run() {
+            Operations.print(out(), client().get(Operations.DEPLOYMENTS + "/" + key));
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "messages", description = "Show the messages of an operation, oldest first.")
+    static class Messages extends ServerCommand {
+        @Parameters(index = "0", paramLabel = "KEY")
+        String key;
+
+        Messages(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        protected int run() {
+            ArrayNode all = Output.array();
+            client().list(Operations.DEPLOYMENTS + "/" + key + "/messages?limit=100").forEach(all::add);
+            List<List<String>> rows = new ArrayList<>();
+            for (JsonNode m : all) {
+                rows.add(List.of(Output.text(m, "timestamp"), Output.text(m, "severity"),
+                        m.path("additionalInfo").path("stepId").asString(""), Output.text(m, "message")));
+            }
+            out().table(all, List.of("TIME", "SEVERITY", "STEP", "MESSAGE"), rows);
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "wait", description = "Wait until an operation ends; exit 1 if it ends FinishedWithError.")
+    static class Wait extends ServerCommand {
+        @Parameters(index = "0", paramLabel = "KEY")
+        String key;
+
+        @Mixin
+        WaitOptions waiting;
+
+        Wait(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        protected int run() {
+            return Operations.await(client(), out(), Operations.DEPLOYMENTS, key, globals.timeout, waiting.schedule(),
+                    !waiting.noPush);
+        }
+    }
+}

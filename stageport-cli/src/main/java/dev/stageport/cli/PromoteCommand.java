@@ -1,0 +1,116 @@
+package dev.stageport.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Runs a promotion pipeline file: one revision (by tag, number, or the latest)
+ * goes through the listed stages in order — configurations set, Deploy, wait —
+ * and the run stops at the first stage that does not finish. Format: docs/cli.md.
+ */
+@Command(name = "promote", description = "Promote a revision through stages as a pipeline file describes.")
+class PromoteCommand extends ServerCommand {
+
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "Pipeline file (YAML or JSON)")
+    Path file;
+
+    @Mixin
+    WaitOptions waiting;
+
+    /** The pipeline file. */
+    record Pipeline(String asset, String revision, String tag, List<StageStep> stages) {
+    }
+
+    record StageStep(String stage, Map<String, String> set, Map<String, String> secretsFromEnv) {
+    }
+
+    PromoteCommand(CliContext context) {
+        super(context);
+    }
+
+    @Override
+    protected int run() {
+        Pipeline pipeline = read();
+        String assetKey = Names.assetKey(client(), pipeline.asset());
+        RevisionChoice choice = new RevisionChoice();
+        choice.tag = pipeline.tag();
+        if (pipeline.revision() != null && !pipeline.revision().equalsIgnoreCase("latest")) {
+            try {
+                choice.number = Integer.parseInt(pipeline.revision());
+            } catch (NumberFormatException e) {
+                throw new UsageException(file + ": revision must be a number or 'latest'");
+            }
+        }
+        int revision = choice.resolve(client(), assetKey);
+        String build = RevisionChoice.releaseBuild(client(), assetKey, revision);
+        out().line("Promoting " + pipeline.asset() + " revision " + revision + " (build " + build + ")");
+        for (StageStep step : pipeline.stages()) {
+            String stageKey = Names.stageKey(client(), step.stage());
+            Map<String, String> values = new LinkedHashMap<>(step.set() == null ? Map.of() : step.set());
+            if (step.secretsFromEnv() != null) {
+                step.secretsFromEnv().forEach((name, variable) -> {
+                    String value = context.env(variable);
+                    if (value == null) {
+                        throw new UsageException("stage " + step.stage() + ": environment variable " + variable
+                                + " for secret " + name + " is not set");
+                    }
+                    values.put(name, value);
+                });
+            }
+            if (!values.isEmpty()) {
+                JsonNode schema = client().get(ConfigCommand.base(stageKey, assetKey) + "/revisions/" + revision
+                        + "/configurations");
+                client().patch(ConfigCommand.base(stageKey, assetKey) + "/configurations",
+                        ConfigPatch.build(schema, revision, values));
+            }
+            out().line("== " + step.stage() + ": deploying revision " + revision);
+            JsonNode op = client().post(Operations.DEPLOYMENTS, Map.of("operation", "Deploy", "assetKey", assetKey,
+                    "buildKey", build, "revision", revision, "environmentKey", stageKey));
+            int code = Operations.await(client(), out(), Operations.DEPLOYMENTS, op.path("key").asString(),
+                    globals.timeout, waiting.schedule(), !waiting.noPush);
+            if (code != ExitCode.OK) {
+                context.err().println("stageport: promotion stopped: the deployment to " + step.stage()
+                        + " ended FinishedWithError (operation " + op.path("key").asString() + ")");
+                return code;
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    private Pipeline read() {
+        Pipeline pipeline;
+        try {
+            pipeline = YAML.readValue(Files.readString(file), Pipeline.class);
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + file + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw new UsageException(file + " is not a valid pipeline file: " + firstLine(e.getMessage()));
+        }
+        if (pipeline == null || pipeline.asset() == null || pipeline.stages() == null || pipeline.stages().isEmpty()) {
+            throw new UsageException(file + ": needs 'asset' and at least one entry under 'stages'");
+        }
+        for (StageStep step : pipeline.stages()) {
+            if (step.stage() == null) {
+                throw new UsageException(file + ": every entry under 'stages' needs 'stage'");
+            }
+        }
+        return pipeline;
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
+    }
+}

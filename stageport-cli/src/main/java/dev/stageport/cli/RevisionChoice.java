@@ -1,0 +1,46 @@
+package dev.stageport.cli;
+
+import dev.stageport.client.OdcClient;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.JsonNode;
+
+/** Which revision: a number, a tag, or the latest (the default). */
+class RevisionChoice {
+
+    @Option(names = "--revision", description = "Revision number")
+    Integer number;
+
+    @Option(names = "--tag", description = "Revision tag, e.g. 1.4.0")
+    String tag;
+
+    int resolve(OdcClient client, String assetKey) {
+        if (number != null && tag != null) {
+            throw new UsageException("give --revision or --tag, not both");
+        }
+        if (number != null) {
+            return number;
+        }
+        if (tag != null) {
+            JsonNode results = client.get("/api/asset-repository/v1/assets/" + assetKey + "/revisions?tag="
+                    + URLEncoder.encode(tag, StandardCharsets.UTF_8)).path("results");
+            if (results.isEmpty()) {
+                throw new UsageException("the asset has no revision tagged '" + tag + "'");
+            }
+            return results.get(0).path("revision").asInt();
+        }
+        return client.get("/api/asset-repository/v1/assets/" + assetKey).path("revision").asInt();
+    }
+
+    /** The finished Release build of a revision, as the ODC docs select it. */
+    static String releaseBuild(OdcClient client, String assetKey, int revision) {
+        for (JsonNode build : client.get("/api/builds/v1/build-operations?assetKey=" + assetKey + "&assetRevision="
+                + revision + "&byBuildType=Release").path("builds")) {
+            if ("Finished".equals(build.path("status").asString())) {
+                return build.path("buildKey").asString();
+            }
+        }
+        throw new UsageException("revision " + revision + " has no finished Release build");
+    }
+}

@@ -1,0 +1,86 @@
+package dev.stageport.cli;
+
+import dev.stageport.client.OdcClient;
+import dev.stageport.client.TokenSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The token cache of {@code stageport login}: URL, client id, token and its
+ * expiry in a file only its owner may read. The client secret is never stored.
+ */
+public final class Session {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String FILE = "session.json";
+
+    public record Cached(String url, String clientId, String token, Instant expiresAt) {
+    }
+
+    private Session() {
+    }
+
+    public static void save(CliContext context, Cached session) {
+        Path dir = context.configDir();
+        try {
+            Files.createDirectories(dir);
+            Path temp = Files.createTempFile(dir, "session", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(temp, JSON.writeValueAsString(session));
+            Files.move(temp, dir.resolve(FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the token cache in " + dir, e);
+        }
+    }
+
+    public static Cached load(CliContext context) {
+        Path file = context.configDir().resolve(FILE);
+        if (!Files.isReadable(file)) {
+            return null;
+        }
+        try {
+            return JSON.readValue(Files.readString(file), Cached.class);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A client for the given (or remembered) URL: client credentials when a client
+     * id and STAGEPORT_CLIENT_SECRET are at hand, else the cached token from login.
+     */
+    public static OdcClient client(CliContext context, Globals globals) {
+        Cached cached = load(context);
+        String url = first(globals.url, context.env("STAGEPORT_URL"), cached == null ? null : cached.url(),
+                "http://localhost:8080");
+        String clientId = first(globals.clientId, context.env("STAGEPORT_CLIENT_ID"), null, null);
+        String secret = context.env("STAGEPORT_CLIENT_SECRET");
+        if (clientId != null && secret != null) {
+            return new OdcClient(url, TokenSource.clientCredentials(url, clientId, secret));
+        }
+        if (cached != null && sameUrl(cached.url(), url) && cached.expiresAt().isAfter(context.clock().instant())) {
+            return new OdcClient(url, TokenSource.fixed(cached.token()));
+        }
+        throw new UsageException("not logged in to " + url + ": run 'stageport login' or set STAGEPORT_CLIENT_ID"
+                + " and STAGEPORT_CLIENT_SECRET");
+    }
+
+    private static boolean sameUrl(String a, String b) {
+        return a.replaceAll("/+$", "").equals(b.replaceAll("/+$", ""));
+    }
+
+    static String first(String a, String b, String c, String fallback) {
+        for (String value : new String[] {a, b, c}) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return fallback;
+    }
+}
