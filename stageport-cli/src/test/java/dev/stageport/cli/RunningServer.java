@@ -1,0 +1,34 @@
+package dev.stageport.cli;
+
+import dev.stageport.StageportApplication;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** One real Stageport server for the CLI tests, started once on a random port with its own data folder. */
+final class RunningServer {
+
+    static final String CLIENT_ID = "cli-tests";
+    static final String CLIENT_SECRET = "cli-tests-secret-0123456789abcdef";
+
+    private static ConfigurableApplicationContext context;
+
+    private RunningServer() {
+    }
+
+    static synchronized String url() {
+        if (context == null) {
+            context = new SpringApplicationBuilder(StageportApplication.class).run(
+                    "--server.port=0",
+                    "--stageport.data-dir=" + Path.of("target", "test-data", UUID.randomUUID().toString()),
+                    "--stageport.bootstrap.client-id=" + CLIENT_ID,
+                    "--stageport.bootstrap.client-secret=" + CLIENT_SECRET,
+                    "--stageport.demo.step-duration=20ms",
+                    "--stageport.engine.poll-interval=50ms");
+            Runtime.getRuntime().addShutdownHook(new Thread(context::close));
+        }
+        return "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+}
