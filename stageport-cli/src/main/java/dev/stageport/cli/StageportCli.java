@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
                 ReadCommands.Revisions.class, ReadCommands.Builds.class, ConfigCommand.class,
                 OperationCommands.Deploy.class, OperationCommands.Undeploy.class,
                 OperationCommands.ApplyConfigs.class, OperationCommands.Publish.class, OpsCommand.class,
-                PromoteCommand.class})
+                PromoteCommand.class, ClientsCommand.class})
 public class StageportCli implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -25,8 +25,8 @@ class CliReadCommandsTest {
     @TempDir
     Path config;
 
-    private StringWriter out = new StringWriter();
-    private StringWriter err = new StringWriter();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
 
     int run(Map<String, String> env, String stdin, String... args) {
         out = new StringWriter();

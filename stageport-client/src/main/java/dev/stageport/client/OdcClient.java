@@ -73,6 +73,14 @@ public final class OdcClient {
         return send("PATCH", path, body);
     }
 
+    public JsonNode put(String path, Object body) {
+        return send("PUT", path, body);
+    }
+
+    public JsonNode delete(String path) {
+        return send("DELETE", path, null);
+    }
+
     /** Converts JSON to one of the typed records. */
     public static <T> T read(JsonNode node, Class<T> type) {
         return JSON.treeToValue(node, type);

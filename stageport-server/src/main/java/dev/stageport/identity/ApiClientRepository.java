@@ -1,6 +1,9 @@
 package dev.stageport.identity;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -19,20 +22,34 @@ public class ApiClientRepository {
         this.jdbc = jdbc;
     }
 
+    private static final String COLUMNS = """
+            client_id, name, description, secret_hash, secret_expires_at, status, created_at""";
+
     public Optional<ApiClient> find(String clientId) {
-        return jdbc.sql("""
-                select client_id, name, description, secret_hash, secret_expires_at, status, created_at
-                from api_client where client_id = ?""")
+        return jdbc.sql("select " + COLUMNS + " from api_client where client_id = ?")
                 .param(clientId)
-                .query((rs, n) -> new ApiClient(
-                        rs.getString("client_id"),
-                        rs.getString("name"),
-                        rs.getString("description"),
-                        rs.getString("secret_hash"),
-                        rs.getTimestamp("secret_expires_at").toInstant(),
-                        ApiClient.Status.valueOf(rs.getString("status")),
-                        rs.getTimestamp("created_at").toInstant()))
+                .query(ApiClientRepository::map)
                 .optional();
+    }
+
+    public List<ApiClient> all() {
+        return jdbc.sql("select " + COLUMNS + " from api_client order by created_at, client_id")
+                .query(ApiClientRepository::map).list();
+    }
+
+    public boolean delete(String clientId) {
+        return jdbc.sql("delete from api_client where client_id = ?").param(clientId).update() > 0;
+    }
+
+    private static ApiClient map(ResultSet rs, int row) throws SQLException {
+        return new ApiClient(
+                rs.getString("client_id"),
+                rs.getString("name"),
+                rs.getString("description"),
+                rs.getString("secret_hash"),
+                rs.getTimestamp("secret_expires_at").toInstant(),
+                ApiClient.Status.valueOf(rs.getString("status")),
+                rs.getTimestamp("created_at").toInstant());
     }
 
     public boolean any() {
@@ -41,6 +58,12 @@ public class ApiClientRepository {
 
     @Transactional
     public void upsert(ApiClient client, Map<Permission, Set<String>> grants) {
+        save(client);
+        replaceGrants(client.clientId(), grants);
+    }
+
+    /** Inserts or updates the client itself; its grants are left alone. */
+    public void save(ApiClient client) {
         int updated = jdbc.sql("""
                 update api_client set name = ?, description = ?, secret_hash = ?, secret_expires_at = ?, status = ?
                 where client_id = ?""")
@@ -57,10 +80,14 @@ public class ApiClientRepository {
                             Timestamp.from(client.createdAt()))
                     .update();
         }
-        jdbc.sql("delete from api_client_permission where client_id = ?").param(client.clientId()).update();
+    }
+
+    @Transactional
+    public void replaceGrants(String clientId, Map<Permission, Set<String>> grants) {
+        jdbc.sql("delete from api_client_permission where client_id = ?").param(clientId).update();
         grants.forEach((permission, stages) -> stages.forEach(stage -> jdbc.sql("""
                 insert into api_client_permission (client_id, permission, environment_key) values (?, ?, ?)""")
-                .params(client.clientId(), permission.code(), stage)
+                .params(clientId, permission.code(), stage)
                 .update()));
     }
 

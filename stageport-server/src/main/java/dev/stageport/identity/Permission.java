@@ -13,7 +13,9 @@ public enum Permission {
     DEPLOY_APPS("AppDeploy", "Release management > Deploy apps"),
     VIEW_CONFIGURATIONS("CfgView", "Configuration management > View configurations"),
     EDIT_CONFIGURATIONS("AppCfgChange", "Configuration management > Edit configurations"),
-    ASSET_OPEN("AssetOpen", "Asset management > Open");
+    ASSET_OPEN("AssetOpen", "Asset management > Open"),
+    /** Tenant-wide: only a grant on every stage counts. */
+    MANAGE_API_CLIENTS("ManageApiClients", "User and access management > Manage API clients");
 
     private final String code;
     private final String label;
