@@ -32,7 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * server (Spring caches the context), so tests that change state create their own
  * asset with {@link #newApp()} instead of touching the demo app.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "stageport.rate-limits.mode=off")
 public abstract class ServerTest {
 
     public static final String CLIENT_ID = "test-pipeline";

@@ -1,0 +1,73 @@
+package dev.stageport.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Enforces the ODC rate limits per one-minute window, shared across replicas
+ * through the database. A refused request gets 429 ProblemDetails with
+ * Retry-After (seconds until the window ends). STAGEPORT_RATE_LIMITS=off
+ * switches it off entirely, for load tests.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+public class RateLimitFilter extends OncePerRequestFilter {
+
+    private final RateLimitRules rules;
+    private final RateLimitRepository windows;
+    private final ProblemWriter problems;
+    private final Clock clock;
+
+    public RateLimitFilter(@Value("${stageport.rate-limits.mode:on}") String mode,
+                           @Value("${stageport.rate-limits.domain-per-minute:100}") int domainPerMinute,
+                           @Value("${stageport.rate-limits.post-per-minute:10}") int postPerMinute,
+                           RateLimitRepository windows, ProblemWriter problems, Clock clock) {
+        this.rules = new RateLimitRules(!"off".equalsIgnoreCase(mode.trim()), domainPerMinute, postPerMinute);
+        this.windows = windows;
+        this.problems = problems;
+        this.clock = clock;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !rules.enabled() || !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        List<RateLimitRules.Bucket> buckets = rules.bucketsFor(request.getMethod(), request.getRequestURI());
+        if (!buckets.isEmpty()) {
+            long now = clock.millis();
+            long window = now / 60_000;
+            windows.ensureWindows(buckets, window);
+            RateLimitRules.Bucket full = windows.acquire(buckets, window);
+            if (full != null) {
+                long retryAfter = Math.max(1, ((window + 1) * 60_000 - now + 999) / 1000);
+                response.setHeader("Retry-After", Long.toString(retryAfter));
+                problems.write(request, response, ErrorCode.TOO_MANY_REQUESTS, "Rate limit of " + full.limit()
+                        + " requests per minute reached for '" + full.name() + "'; retry in " + retryAfter + " s.");
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    @Scheduled(fixedDelay = 60_000)
+    void forgetOldWindows() {
+        if (rules.enabled()) {
+            windows.forgetBefore(clock.millis() / 60_000 - 2);
+        }
+    }
+}
