@@ -62,6 +62,18 @@ class ConfigurationPatchTest extends ConfigurationTestSupport {
     }
 
     @Test
+    void patchWithJsonNumberValueAndNullRevisionIsHandled() {
+        TestApp app = newApp();
+        String env = stage(0);
+        String body = "{\"revisionBaseline\": 1, \"settings\": [{\"key\": \"" + app.limit() + "\", \"value\": 7}]}";
+        assertThat(api.patch(patchPath(env, app.key()), body).status()).isEqualTo(204);
+        JsonNode limit = setting(env, app, 1, app.limit());
+        assertThat(limit.get("value").asString()).isEqualTo("7");
+        assertThat(limit.get("updatedAt").asString()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}.*Z");
+        api.patch(patchPath(env, app.key()), "{\"revisionBaseline\": null}").problem(400);
+    }
+
+    @Test
     void patchWithBodyKeyOfAnotherAppThen400() {
         TestApp app = newApp();
         String body = "{\"key\": \"" + UUID.randomUUID() + "\", \"revisionBaseline\": 1}";
@@ -179,6 +191,9 @@ class ConfigurationPatchTest extends ConfigurationTestSupport {
         JsonNode token = setting(env, app, 1, app.token());
         assertThat(token.get("value").asString()).isEqualTo("********");
         assertThat(token.get("isSecret").asBoolean()).isTrue();
+        assertThat(token.propertyNames()).isSubsetOf("key", "name", "description", "dataType", "defaultValue",
+                "deployedValue", "value", "valueOrigin", "deployedValueOrigin", "isSecret", "valueSetAfterDeploy",
+                "updatedAt", "filename");
 
         deploy(env, app, 1);
         Api.Response deployed = api.get("/api/asset-configurations/v1/environments/" + env + "/applications/"
