@@ -74,6 +74,29 @@ class ConfigurationPatchTest extends ConfigurationTestSupport {
     }
 
     @Test
+    void patchIgnoresUnknownPropertiesAndMatchesKeysWhateverTheirCase() {
+        TestApp app = newApp();
+        String env = stage(0);
+        String body = "{\"revisionBaseline\": 1, \"comment\": \"from CI\", \"settings\": [{\"key\": \""
+                + app.greeting().toUpperCase() + "\", \"value\": \"Hey\"}], \"timers\": [{\"key\": \""
+                + app.timer() + "\", \"configs\": [{\"key\": \"schedule\", \"value\": \"0 4 * * *\"}]}]}";
+        Api.Response r = api.patch(patchPath(env.toUpperCase(), app.key().toUpperCase()), body);
+        assertThat(r.status()).as(r.body()).isEqualTo(204);
+        assertThat(setting(env, app, 1, app.greeting()).get("value").asString()).isEqualTo("Hey");
+    }
+
+    @Test
+    void patchWithIntegrationOrDuplicateKeyThen400() {
+        TestApp app = newApp();
+        String body = "{\"revisionBaseline\": 1, \"integrations\": [{\"key\": \"rest-1\"}], \"settings\": ["
+                + "{\"key\": \"" + app.greeting() + "\", \"value\": \"a\"},"
+                + "{\"key\": \"" + app.greeting() + "\", \"value\": \"b\"}]}";
+        JsonNode problem = api.patch(patchPath(stage(0), app.key()), body).problem(400);
+        assertThat(problem.get("errors")).hasSize(2);
+        assertThat(problem.get("detail").asString()).contains("rest-1").contains("more than once");
+    }
+
+    @Test
     void patchWithBodyKeyOfAnotherAppThen400() {
         TestApp app = newApp();
         String body = "{\"key\": \"" + UUID.randomUUID() + "\", \"revisionBaseline\": 1}";
