@@ -1,0 +1,69 @@
+package dev.stageport.configurations;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ConfigurationRepository {
+
+    private static final String COLUMNS = """
+            env_key, asset_key, item_path, value_text, encrypted, filename, applied, version, updated_at, updated_by""";
+
+    private final JdbcClient jdbc;
+
+    public ConfigurationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Every value set for the asset in the stage, by item path. */
+    Map<String, ConfigValue> values(String environmentKey, String assetKey) {
+        Map<String, ConfigValue> values = new LinkedHashMap<>();
+        jdbc.sql("select " + COLUMNS + " from config_value where env_key = ? and asset_key = ? order by item_path")
+                .params(environmentKey, assetKey)
+                .query(ConfigurationRepository::map).list()
+                .forEach(v -> values.put(v.path(), v));
+        return values;
+    }
+
+    /**
+     * Sets a pending value, bumping its version so that a deployment that read an
+     * older version cannot mark this one applied. A concurrent first insert of the
+     * same item surfaces as Spring's DuplicateKeyException.
+     */
+    void setPending(String environmentKey, String assetKey, String path, String valueText, boolean encrypted,
+                    String filename, Instant at, String by) {
+        int updated = jdbc.sql("""
+                update config_value set value_text = ?, encrypted = ?, filename = ?, applied = false,
+                       version = version + 1, updated_at = ?, updated_by = ?
+                where env_key = ? and asset_key = ? and item_path = ?""")
+                .params(valueText, encrypted, filename, Timestamp.from(at), by, environmentKey, assetKey, path)
+                .update();
+        if (updated == 0) {
+            jdbc.sql("insert into config_value (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, false, 1, ?, ?)")
+                    .params(environmentKey, assetKey, path, valueText, encrypted, filename, Timestamp.from(at), by)
+                    .update();
+        }
+    }
+
+    /** Marks one value applied if it is still the version a deployment read; true when it was. */
+    boolean markApplied(String environmentKey, String assetKey, String path, long version) {
+        return jdbc.sql("""
+                update config_value set applied = true
+                where env_key = ? and asset_key = ? and item_path = ? and version = ?""")
+                .params(environmentKey, assetKey, path, version)
+                .update() > 0;
+    }
+
+    private static ConfigValue map(ResultSet rs, int row) throws SQLException {
+        return new ConfigValue(rs.getString("env_key"), rs.getString("asset_key"), rs.getString("item_path"),
+                rs.getString("value_text"), rs.getBoolean("encrypted"), rs.getString("filename"),
+                rs.getBoolean("applied"), rs.getLong("version"), rs.getTimestamp("updated_at").toInstant(),
+                rs.getString("updated_by"));
+    }
+}

@@ -1,0 +1,175 @@
+package dev.stageport.configurations;
+
+import dev.stageport.assets.Asset;
+import dev.stageport.assets.AssetRepository;
+import dev.stageport.assets.AssetRevision;
+import dev.stageport.identity.Caller;
+import dev.stageport.identity.Permission;
+import dev.stageport.portfolio.DeployedAsset;
+import dev.stageport.portfolio.DeployedAssetRepository;
+import dev.stageport.portfolio.StageRepository;
+import dev.stageport.secrets.SecretCipher;
+import dev.stageport.web.ApiException;
+import dev.stageport.web.Keys;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+/** Rules of the app configuration endpoints: who may do what, and what a request must contain. */
+@Service
+public class ConfigurationService {
+
+    private final StageRepository stages;
+    private final AssetRepository assets;
+    private final DeployedAssetRepository deployedAssets;
+    private final ConfigurationRepository values;
+    private final SecretCipher cipher;
+    private final Clock clock;
+
+    public ConfigurationService(StageRepository stages, AssetRepository assets, DeployedAssetRepository deployedAssets,
+                                ConfigurationRepository values, SecretCipher cipher, Clock clock) {
+        this.stages = stages;
+        this.assets = assets;
+        this.deployedAssets = deployedAssets;
+        this.values = values;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    /**
+     * Validates the whole request against the baseline revision, then stores every
+     * value as pending in one transaction: either all values change or none does.
+     */
+    @Transactional
+    public void patch(Caller caller, String environmentKey, String applicationKey, ApplicationConfigPatch body) {
+        Target target = target(caller, Permission.EDIT_CONFIGURATIONS, environmentKey, applicationKey);
+        if (body.key() != null && !sameKey(body.key(), target.asset().key())) {
+            throw ApiException.badRequest("The body 'key' '" + body.key() + "' does not match the applicationKey "
+                    + target.asset().key() + " of the path; leave it out or send the same key.");
+        }
+        int revision = revisionBaseline(body.revisionBaseline());
+        AssetRevision baseline = assets.findRevision(target.asset().key(), revision)
+                .orElseThrow(() -> ApiException.badRequest("'revisionBaseline' " + revision
+                        + " is not a revision of the app " + target.asset().key() + "."));
+        List<PatchValidator.Change> changes =
+                PatchValidator.validate(ConfigSchema.parse(baseline.configSchema()), revision, body);
+        Instant now = clock.instant();
+        try {
+            for (PatchValidator.Change change : changes) {
+                boolean secret = change.item().secret();
+                String stored = secret ? cipher.encryptText(change.value()) : change.value();
+                values.setPending(target.environmentKey(), target.asset().key(), change.item().path(), stored, secret,
+                        change.filename(), now, caller.clientId());
+            }
+        } catch (DuplicateKeyException raced) {
+            // Two first-time PATCHes of the same item crossed; the transaction rolls back whole.
+            throw ApiException.conflict("Another request changed the same configuration at the same time; "
+                    + "nothing was stored. Send the request again.");
+        }
+    }
+
+    /** The configuration of the revision that runs in the stage; 404 when none runs there. */
+    @Transactional(readOnly = true)
+    public ApplicationConfigResult deployed(Caller caller, String environmentKey, String applicationKey,
+                                            String fields, Boolean showBinaryValues) {
+        ResultAssembler.View view = view(fields, showBinaryValues);
+        Target target = target(caller, Permission.VIEW_CONFIGURATIONS, environmentKey, applicationKey);
+        DeployedAsset deployed = deployedAssets.find(target.environmentKey(), target.asset().key())
+                .orElseThrow(() -> ApiException.notFound("The app " + target.asset().key()
+                        + " is not deployed in the stage " + target.environmentKey()
+                        + "; use .../revisions/{baselineRevision}/configurations to see a revision's configuration."));
+        return view(target, deployed.revision(), deployed, view);
+    }
+
+    /** The configuration of one revision as it would run in the stage. */
+    @Transactional(readOnly = true)
+    public ApplicationConfigResult revision(Caller caller, String environmentKey, String applicationKey,
+                                            String baselineRevision, String fields, Boolean showBinaryValues) {
+        ResultAssembler.View view = view(fields, showBinaryValues);
+        int revision = revisionNumber(baselineRevision, "baselineRevision");
+        Target target = target(caller, Permission.VIEW_CONFIGURATIONS, environmentKey, applicationKey);
+        DeployedAsset deployed = deployedAssets.find(target.environmentKey(), target.asset().key()).orElse(null);
+        return view(target, revision, deployed, view);
+    }
+
+    private ApplicationConfigResult view(Target target, int revision, DeployedAsset deployed,
+                                         ResultAssembler.View view) {
+        AssetRevision r = assets.findRevision(target.asset().key(), revision)
+                .orElseThrow(() -> ApiException.notFound("The app " + target.asset().key() + " has no revision "
+                        + revision + "."));
+        return ResultAssembler.assemble(target.asset(), revision, ConfigSchema.parse(r.configSchema()), deployed,
+                values.values(target.environmentKey(), target.asset().key()), view);
+    }
+
+    private record Target(String environmentKey, Asset asset) {
+    }
+
+    /** Malformed keys are 400, then permission (403) before existence (404) so stages are not probed. */
+    private Target target(Caller caller, Permission permission, String environmentKey, String applicationKey) {
+        String env = Keys.parse(environmentKey, "environmentKey").toString();
+        String app = Keys.parse(applicationKey, "applicationKey").toString();
+        caller.require(permission, env);
+        stages.find(env).orElseThrow(() -> ApiException.notFound("There is no stage with the key " + env + "."));
+        Asset asset = assets.find(app)
+                .orElseThrow(() -> ApiException.notFound("There is no app with the key " + app + "."));
+        return new Target(env, asset);
+    }
+
+    /** The schema says integer, the ODC docs example sends "2": both are accepted. */
+    static int revisionBaseline(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            throw ApiException.badRequest("'revisionBaseline' is required: the revision whose configuration schema "
+                    + "the keys and values are checked against.");
+        }
+        if (node.isIntegralNumber() && node.canConvertToInt()) {
+            return node.intValue();
+        }
+        if (node.isString()) {
+            return revisionNumber(node.asString(), "revisionBaseline");
+        }
+        throw ApiException.badRequest("'revisionBaseline' must be a revision number, got " + node + ".");
+    }
+
+    private static int revisionNumber(String text, String field) {
+        String trimmed = text == null ? "" : text.trim();
+        if (trimmed.matches("\\+?[0-9]{1,9}")) {
+            return Integer.parseInt(trimmed);
+        }
+        throw ApiException.badRequest("'" + field + "' must be a revision number, got '" + text + "'.");
+    }
+
+    static ResultAssembler.View view(String fields, Boolean showBinaryValues) {
+        Set<ResultAssembler.Section> sections = EnumSet.allOf(ResultAssembler.Section.class);
+        if (fields != null && !fields.isBlank()) {
+            sections = EnumSet.noneOf(ResultAssembler.Section.class);
+            for (String field : fields.split(",")) {
+                String name = field.trim();
+                if (name.isEmpty()) {
+                    continue;
+                }
+                sections.add(section(name));
+            }
+        }
+        return new ResultAssembler.View(sections, Boolean.TRUE.equals(showBinaryValues));
+    }
+
+    private static ResultAssembler.Section section(String name) {
+        for (ResultAssembler.Section s : ResultAssembler.Section.values()) {
+            if (s.name().equalsIgnoreCase(name)) {
+                return s;
+            }
+        }
+        throw ApiException.badRequest("'fields' accepts systemConfigurations, settings, timers, integrations and "
+                + "libraries, got '" + name + "'.");
+    }
+
+    private static boolean sameKey(String bodyKey, String assetKey) {
+        return bodyKey.trim().equalsIgnoreCase(assetKey);
+    }
+}
