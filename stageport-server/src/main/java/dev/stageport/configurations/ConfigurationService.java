@@ -53,7 +53,8 @@ public class ConfigurationService {
             throw ApiException.badRequest("The body 'key' '" + body.key() + "' does not match the applicationKey "
                     + target.asset().key() + " of the path; leave it out or send the same key.");
         }
-        int revision = revisionBaseline(body.revisionBaseline());
+        int revision = body.revisionBaseline() == null || body.revisionBaseline().isNull()
+                ? defaultBaseline(target) : revisionBaseline(body.revisionBaseline());
         AssetRevision baseline = assets.findRevision(target.asset().key(), revision)
                 .orElseThrow(() -> ApiException.badRequest("'revisionBaseline' " + revision
                         + " is not a revision of the app " + target.asset().key() + "."));
@@ -121,6 +122,17 @@ public class ConfigurationService {
         return new Target(env, asset);
     }
 
+    /**
+     * The apply-configurations docs send a PATCH without revisionBaseline: then the
+     * values are checked against the revision running in the stage, or the latest
+     * revision when the app does not run there yet.
+     */
+    private int defaultBaseline(Target target) {
+        return deployedAssets.find(target.environmentKey(), target.asset().key()).map(DeployedAsset::revision)
+                .or(() -> assets.latestRevision(target.asset().key()).map(AssetRevision::revision))
+                .orElseThrow(() -> ApiException.badRequest("'revisionBaseline' is required: the app has no revision."));
+    }
+
     /** The schema says integer, the ODC docs example sends "2": both are accepted. */
     static int revisionBaseline(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
@@ -150,7 +162,8 @@ public class ConfigurationService {
             sections = EnumSet.noneOf(ResultAssembler.Section.class);
             for (String field : fields.split(",")) {
                 String name = field.trim();
-                if (name.isEmpty()) {
+                // The docs also name baseProperties: key, name and revisions, which every answer carries anyway.
+                if (name.isEmpty() || name.equalsIgnoreCase("baseProperties")) {
                     continue;
                 }
                 sections.add(section(name));
@@ -165,8 +178,8 @@ public class ConfigurationService {
                 return s;
             }
         }
-        throw ApiException.badRequest("'fields' accepts systemConfigurations, settings, timers, integrations and "
-                + "libraries, got '" + name + "'.");
+        throw ApiException.badRequest("'fields' accepts baseProperties, systemConfigurations, settings, timers, "
+                + "integrations and libraries, got '" + name + "'.");
     }
 
     private static boolean sameKey(String bodyKey, String assetKey) {

@@ -70,7 +70,18 @@ class ConfigurationPatchTest extends ConfigurationTestSupport {
         JsonNode limit = setting(env, app, 1, app.limit());
         assertThat(limit.get("value").asString()).isEqualTo("7");
         assertThat(limit.get("updatedAt").asString()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}.*Z");
-        api.patch(patchPath(env, app.key()), "{\"revisionBaseline\": null}").problem(400);
+        api.patch(patchPath(env, app.key()), "{\"revisionBaseline\": \"abc\"}").problem(400);
+    }
+
+    @Test
+    void patchWithoutRevisionBaselineAsTheApplyConfigsDocsShowChecksAgainstTheLatestRevision() {
+        TestApp app = newApp();
+        String env = stage(0);
+        String onlyInRevision2 = "{\"settings\": [{\"key\": \"" + app.theme() + "\", \"value\": \"dark\"}]}";
+        assertThat(api.patch(patchPath(env, app.key()), onlyInRevision2).status()).isEqualTo(204);
+        assertThat(setting(env, app, 2, app.theme()).get("value").asString()).isEqualTo("dark");
+        String wrongType = "{\"settings\": [{\"key\": \"" + app.limit() + "\", \"value\": \"many\"}]}";
+        api.patch(patchPath(env, app.key()), wrongType).problem(400);
     }
 
     @Test
@@ -145,12 +156,10 @@ class ConfigurationPatchTest extends ConfigurationTestSupport {
     }
 
     @Test
-    void patchWithUnknownOrMissingOrNonNumericRevisionThen400() {
+    void patchWithUnknownOrNonNumericRevisionThen400() {
         TestApp app = newApp();
         String path = patchPath(stage(0), app.key());
         assertThat(api.patch(path, settingsBody(9, app.greeting(), "x")).problem(400).get("detail").asString())
-                .contains("revisionBaseline");
-        assertThat(api.patch(path, "{\"settings\": []}").problem(400).get("detail").asString())
                 .contains("revisionBaseline");
         api.patch(path, settingsBody("\"two\"", app.greeting(), "x")).problem(400);
         api.patch(path, settingsBody("true", app.greeting(), "x")).problem(400);
