@@ -44,6 +44,7 @@ public abstract class ServerTest {
     @DynamicPropertySource
     static void serverProperties(DynamicPropertyRegistry registry) {
         registry.add("stageport.data-dir", () -> DATA_DIR.toString());
+        TestDatabase.properties("suite").forEach((name, value) -> registry.add(name, () -> value));
         registry.add("stageport.bootstrap.client-id", () -> CLIENT_ID);
         registry.add("stageport.bootstrap.client-secret", () -> CLIENT_SECRET);
         registry.add("stageport.demo.step-duration", () -> "20ms");
