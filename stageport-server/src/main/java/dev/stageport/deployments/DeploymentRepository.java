@@ -88,10 +88,9 @@ public class DeploymentRepository {
 
     /** Running operations nobody holds (new) or whose holder stopped renewing its lease (crashed). */
     public List<DeploymentOperation> candidates(Instant now, int max) {
-        return jdbc.sql("select " + COLUMNS + """
-                 from deployment_operation
-                 where status = 'Running' and (claimed_by is null or lease_expires_at < ?)
-                 order by started_at, op_key limit ?""")
+        return jdbc.sql("select " + COLUMNS + " from deployment_operation"
+                        + " where status = 'Running' and (claimed_by is null or lease_expires_at < ?)"
+                        + " order by started_at, op_key limit ?")
                 .params(ts(now), max).query(DeploymentRepository::map).list();
     }
 
