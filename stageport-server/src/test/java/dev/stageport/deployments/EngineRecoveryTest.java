@@ -1,6 +1,7 @@
 package dev.stageport.deployments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stageport.demo.DemoData;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import tools.jackson.databind.JsonNode;
 
 /** A worker that died mid-operation (its lease expired) must not leave the operation Running forever. */
@@ -41,6 +43,24 @@ class EngineRecoveryTest extends DeploymentTestSupport {
         // the active slot is free again
         assertThat(awaitEnd(start(deployBody(DemoData.QA, app.key(), app.release1(), 1))).get("status").asString())
                 .isEqualTo("Finished");
+    }
+
+    @Test
+    void databaseRefusesASecondActiveOperationForTheSameAssetAndStage() {
+        TestApp app = newApp();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String key = UUID.randomUUID().toString();
+        // held by a live worker, so the background engine leaves it alone
+        operations.insert(new DeploymentOperation(key, DeploymentOperationsType.Deploy, app.key(), "App", 1,
+                app.release1(), DemoData.PRODUCTION, null, OperationStatus.Running, now, null, now, CLIENT_ID,
+                "Provision", null, "busy-worker-1", now.plusSeconds(600), 1, 3));
+        assertThatThrownBy(() -> operations.insert(new DeploymentOperation(UUID.randomUUID().toString(),
+                DeploymentOperationsType.Undeploy, app.key(), "App", 1, app.release1(), DemoData.PRODUCTION, null,
+                OperationStatus.Running, now, null, now, CLIENT_ID, null, null, null, null, 0, 0)))
+                .isInstanceOf(DuplicateKeyException.class);
+        JsonNode problem = api.post(OPS, deployBody(DemoData.PRODUCTION, app.key(), app.release2(), 2)).problem(409);
+        assertThat(problem.get("errorCode").asString()).isEqualTo("OperationInProgress");
+        assertThat(problem.get("detail").asString()).contains(key);
     }
 
     @Test
