@@ -1,0 +1,63 @@
+package dev.stageport.deployments;
+
+import dev.stageport.identity.Caller;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The ODC Deployments API, deployment operations part. Rules live in {@link DeploymentService}. */
+@RestController
+@RequestMapping("/api/deployments/v1/deployment-operations")
+public class DeploymentController {
+
+    private final DeploymentService service;
+
+    public DeploymentController(DeploymentService service) {
+        this.service = service;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    public DeploymentOperationResponse create(Caller caller,
+                                              @RequestBody(required = false) DeploymentOperationRequest body) {
+        return service.create(caller, body);
+    }
+
+    @GetMapping("/{operationKey}")
+    public DeploymentOperationResponse get(Caller caller, @PathVariable String operationKey) {
+        return service.get(caller, operationKey);
+    }
+
+    @GetMapping("/{operationKey}/messages")
+    public StringMessageDetailsV1TaskProgressMessagePagedListResponse messages(
+            Caller caller, @PathVariable String operationKey,
+            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String offset) {
+        return service.messages(caller, operationKey, limit, offset);
+    }
+
+    @GetMapping
+    public Int32NullableDeploymentOperationResponsePagedListResponse list(
+            Caller caller,
+            @RequestParam(required = false) String environmentKey,
+            @RequestParam(required = false) OperationStatus status,
+            @RequestParam(required = false) String assetKey,
+            @RequestParam(required = false) Integer revision,
+            @RequestParam(required = false) String portfolioKey,
+            @RequestParam(required = false) List<DeploymentOperationsType> operations,
+            @RequestParam(required = false) String createdDateSince,
+            @RequestParam(required = false) String createdDateTo,
+            @RequestParam(required = false) String permissionFilter,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) String sort) {
+        return service.list(caller, new ListRequest(environmentKey, status, assetKey, revision, portfolioKey,
+                operations, createdDateSince, createdDateTo, permissionFilter, limit, offset, sort));
+    }
+}

@@ -1,0 +1,190 @@
+package dev.stageport.deployments;
+
+import dev.stageport.assets.Asset;
+import dev.stageport.assets.AssetRepository;
+import dev.stageport.builds.Build;
+import dev.stageport.builds.BuildRepository;
+import dev.stageport.identity.Caller;
+import dev.stageport.identity.Permission;
+import dev.stageport.portfolio.DeployedAsset;
+import dev.stageport.portfolio.DeployedAssetRepository;
+import dev.stageport.portfolio.StageRepository;
+import dev.stageport.web.ApiException;
+import dev.stageport.web.ErrorCode;
+import dev.stageport.web.Int32NullablePageInfo;
+import dev.stageport.web.Keys;
+import dev.stageport.web.Paging;
+import dev.stageport.web.StringPageInfo;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * The rules of the Deployments API. A request is checked completely here and
+ * recorded as a Running operation; the engine does the work afterwards.
+ */
+@Service
+public class DeploymentService {
+
+    private final DeploymentRepository operations;
+    private final MessageRepository messages;
+    private final StageRepository stages;
+    private final AssetRepository assets;
+    private final BuildRepository builds;
+    private final DeployedAssetRepository deployed;
+    private final OperationVisibility visibility;
+    private final EngineSignal signal;
+    private final Clock clock;
+
+    public DeploymentService(DeploymentRepository operations, MessageRepository messages, StageRepository stages,
+                             AssetRepository assets, BuildRepository builds, DeployedAssetRepository deployed,
+                             OperationVisibility visibility, EngineSignal signal, Clock clock) {
+        this.operations = operations;
+        this.messages = messages;
+        this.stages = stages;
+        this.assets = assets;
+        this.builds = builds;
+        this.deployed = deployed;
+        this.visibility = visibility;
+        this.signal = signal;
+        this.clock = clock;
+    }
+
+    public DeploymentOperationResponse create(Caller caller, DeploymentOperationRequest request) {
+        if (request == null) {
+            throw ApiException.badRequest("The request body is required.");
+        }
+        require(request.operation(), "operation");
+        require(request.assetKey(), "assetKey");
+        require(request.environmentKey(), "environmentKey");
+        if (request.operation() == DeploymentOperationsType.Deploy) {
+            require(request.buildKey(), "buildKey");
+            require(request.revision(), "revision");
+        }
+        String envKey = request.environmentKey().toString();
+        String assetKey = request.assetKey().toString();
+        caller.require(Permission.DEPLOY_APPS, envKey);
+        stages.find(envKey).orElseThrow(() -> ApiException.notFound("No stage with key " + envKey + "."));
+        Asset asset = assets.find(assetKey)
+                .orElseThrow(() -> ApiException.notFound("No asset with key " + assetKey + "."));
+
+        int revision;
+        String buildKey;
+        if (request.operation() == DeploymentOperationsType.Deploy) {
+            Build build = deployableBuild(request, assetKey);
+            revision = build.assetRevision();
+            buildKey = build.key();
+        } else {
+            DeployedAsset current = deployed.find(envKey, assetKey).orElseThrow(() -> ApiException.conflict(
+                    "The asset " + assetKey + " is not deployed in the stage " + envKey + ", so there is nothing to "
+                            + (request.operation() == DeploymentOperationsType.Undeploy ? "undeploy"
+                            : "apply configurations to") + "; deploy it first."));
+            if (request.operation() == DeploymentOperationsType.ApplyConfigs && request.revision() != null
+                    && request.revision() != current.revision()) {
+                throw ApiException.badRequest("'revision' is " + request.revision() + " but the stage runs revision "
+                        + current.revision() + "; ApplyConfigs applies to the deployed revision only.");
+            }
+            revision = current.revision();
+            buildKey = current.buildKey();
+        }
+
+        refuseIfActive(envKey, assetKey);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        DeploymentOperation op = new DeploymentOperation(UUID.randomUUID().toString(), request.operation(),
+                assetKey, asset.name(), revision, buildKey, envKey, asset.portfolioKey(), OperationStatus.Running,
+                now, null, now, caller.clientId(), null, null, null, null, 0, 0);
+        try {
+            operations.insert(op);
+        } catch (DuplicateKeyException raced) {
+            // another request won the active slot between our check and insert: the unique index decided
+            refuseIfActive(envKey, assetKey);
+            throw new ApiException(ErrorCode.OPERATION_IN_PROGRESS, "Another operation for the asset " + assetKey
+                    + " in the stage " + envKey + " started at the same time; retry.");
+        }
+        signal.wake();
+        return DeploymentOperationResponse.of(op);
+    }
+
+    public DeploymentOperationResponse get(Caller caller, String operationKey) {
+        return DeploymentOperationResponse.of(visible(caller, operationKey));
+    }
+
+    public StringMessageDetailsV1TaskProgressMessagePagedListResponse messages(Caller caller, String operationKey,
+                                                                              Integer limit, String offset) {
+        DeploymentOperation op = visible(caller, operationKey);
+        Paging paging = Paging.of(limit, parseOffset(offset));
+        List<MessageDetailsV1TaskProgressMessage> rows = messages.list(op.key(), paging.limit() + 1,
+                paging.offset());
+        boolean more = rows.size() > paging.limit();
+        List<MessageDetailsV1TaskProgressMessage> page = more ? rows.subList(0, paging.limit()) : rows;
+        return new StringMessageDetailsV1TaskProgressMessagePagedListResponse(
+                StringPageInfo.of(paging, page.size(), more), List.copyOf(page));
+    }
+
+    public Int32NullableDeploymentOperationResponsePagedListResponse list(Caller caller, ListRequest request) {
+        OperationQuery query = visibility.query(caller, request);
+        List<DeploymentOperation> rows = operations.list(query);
+        boolean more = rows.size() > query.paging().limit();
+        List<DeploymentOperationResponse> page = (more ? rows.subList(0, query.paging().limit()) : rows).stream()
+                .map(DeploymentOperationResponse::of).toList();
+        return new Int32NullableDeploymentOperationResponsePagedListResponse(
+                Int32NullablePageInfo.of(query.paging(), page.size(), more), page);
+    }
+
+    private Build deployableBuild(DeploymentOperationRequest request, String assetKey) {
+        String buildKey = request.buildKey().toString();
+        Build build = builds.find(buildKey)
+                .orElseThrow(() -> ApiException.notFound("No build with key " + buildKey + "."));
+        if (!build.assetKey().equals(assetKey)) {
+            throw ApiException.badRequest("The build " + buildKey + " belongs to another asset, not to " + assetKey
+                    + ".");
+        }
+        if (build.assetRevision() != request.revision()) {
+            throw ApiException.badRequest("The build " + buildKey + " is of revision " + build.assetRevision()
+                    + ", not of revision " + request.revision() + ".");
+        }
+        if (!build.deployable()) {
+            throw ApiException.badRequest("The build " + buildKey + " is a " + build.buildType() + " build with status "
+                    + build.status() + "; only finished Release builds can be deployed.");
+        }
+        return build;
+    }
+
+    private void refuseIfActive(String envKey, String assetKey) {
+        operations.activeFor(envKey, assetKey).ifPresent(running -> {
+            throw new ApiException(ErrorCode.OPERATION_IN_PROGRESS, "The operation " + running
+                    + " is still running for the asset " + assetKey + " in the stage " + envKey
+                    + "; wait until it finishes, then retry.");
+        });
+    }
+
+    private DeploymentOperation visible(Caller caller, String operationKey) {
+        String key = Keys.parse(operationKey, "operationKey").toString();
+        DeploymentOperation op = operations.find(key)
+                .orElseThrow(() -> ApiException.notFound("No deployment operation with key " + key + "."));
+        caller.require(Permission.STAGE_VIEW, op.environmentKey());
+        return op;
+    }
+
+    private static Integer parseOffset(String offset) {
+        if (offset == null || offset.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(offset.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("'offset' must be the nextPageOffset of a previous page, got '" + offset
+                    + "'.");
+        }
+    }
+
+    private static void require(Object value, String field) {
+        if (value == null) {
+            throw ApiException.badRequest("'" + field + "' is required.");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.stageport.runtime;
+
+/**
+ * The runtime SPI: how a stage actually runs an app. The engine calls these in
+ * order (provision, healthCheck, activate, retire for a Deploy) and treats a
+ * {@link RuntimeFailure} as a failed step. Drivers must leave what ran before
+ * untouched until {@link #activate} succeeds, so a failure before it costs no downtime.
+ */
+public interface Runtime {
+
+    /** The value of Stage.runtimeDriver() this driver serves. */
+    String driver();
+
+    /** Prepares the new revision next to the running one, not yet serving traffic. */
+    void provision(RuntimeContext context);
+
+    /** Verifies the provisioned instance is healthy. */
+    void healthCheck(RuntimeContext context);
+
+    /** Switches traffic to the new instance. */
+    void activate(RuntimeContext context);
+
+    /** Stops the instance that served before the switch. */
+    void retire(RuntimeContext context);
+
+    /** Applies a new effective configuration to the running revision. */
+    void applyConfiguration(RuntimeContext context);
+
+    /** Stops and removes the asset from the stage. */
+    void undeploy(RuntimeContext context);
+}

@@ -1,0 +1,110 @@
+package dev.stageport.runtime;
+
+import dev.stageport.portfolio.Stage;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs nothing: each step just takes its configured time and fails where a
+ * failure was injected. Lets a pipeline be built and tested offline, including
+ * its error paths. Settings come, most specific first, from the asset's row in
+ * runtime_simulation, the stage-wide row, then the stage's runtimeSettings JSON.
+ */
+@Component
+public class SimulatedRuntime implements Runtime {
+
+    public static final String DRIVER = "simulated";
+
+    public static final String PROVISION = "Provision";
+    public static final String HEALTH_CHECK = "HealthCheck";
+    public static final String ACTIVATE = "Activate";
+    public static final String RETIRE_PREVIOUS = "RetirePrevious";
+    public static final String APPLY_CONFIGURATION = "ApplyConfiguration";
+    public static final String UNDEPLOY = "Undeploy";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final SimulationRepository simulations;
+
+    public SimulatedRuntime(SimulationRepository simulations) {
+        this.simulations = simulations;
+    }
+
+    @Override
+    public String driver() {
+        return DRIVER;
+    }
+
+    /** The settings in force for the asset in the stage, after the per-asset and per-stage overrides. */
+    public SimulationSettings effective(Stage stage, String assetKey) {
+        return simulations.find(stage.key(), assetKey)
+                .or(() -> simulations.find(stage.key(), SimulationRepository.STAGE_WIDE))
+                .orElseGet(() -> new SimulationSettings(stageStepMillis(stage), null, null));
+    }
+
+    @Override
+    public void provision(RuntimeContext context) {
+        step(context, PROVISION);
+    }
+
+    @Override
+    public void healthCheck(RuntimeContext context) {
+        step(context, HEALTH_CHECK);
+    }
+
+    @Override
+    public void activate(RuntimeContext context) {
+        step(context, ACTIVATE);
+    }
+
+    @Override
+    public void retire(RuntimeContext context) {
+        step(context, RETIRE_PREVIOUS);
+    }
+
+    @Override
+    public void applyConfiguration(RuntimeContext context) {
+        step(context, APPLY_CONFIGURATION);
+    }
+
+    @Override
+    public void undeploy(RuntimeContext context) {
+        step(context, UNDEPLOY);
+    }
+
+    private void step(RuntimeContext context, String step) {
+        SimulationSettings settings = effective(context.stage(), context.assetKey());
+        sleep(settings.stepMillis() == null ? 0 : settings.stepMillis());
+        if (step.equals(settings.failStep())) {
+            String message = settings.failMessage() == null || settings.failMessage().isBlank()
+                    ? "Simulated failure in step " + step + "." : settings.failMessage();
+            throw new RuntimeFailure(message);
+        }
+    }
+
+    private static void sleep(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            // the server is stopping: the step fails and the engine records that. The flag is not
+            // restored on purpose: the worker must still write to the database (an interrupted
+            // thread can make the embedded database close its files); it exits its loop afterwards.
+            throw new RuntimeFailure("The server stopped while this step ran; the step was cut short.");
+        }
+    }
+
+    private static int stageStepMillis(Stage stage) {
+        try {
+            JsonNode node = JSON.readTree(stage.runtimeSettings() == null ? "{}" : stage.runtimeSettings());
+            JsonNode millis = node.get("stepMillis");
+            return millis != null && millis.canConvertToInt() ? Math.max(0, millis.asInt()) : 0;
+        } catch (JacksonException e) {
+            return 0;
+        }
+    }
+}
