@@ -35,6 +35,13 @@ public final class OperationWatcher {
         }
     }
 
+    private static final java.util.concurrent.ScheduledExecutorService DEADLINES =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "stageport-wait-deadline");
+                thread.setDaemon(true);
+                return thread;
+            });
+
     private final OdcClient client;
     private final PollSchedule schedule;
     private final OdcClient.Sleeper sleeper;
@@ -112,6 +119,10 @@ public final class OperationWatcher {
                 close(response);
                 throw new OdcException(status, "HTTP " + status + " from the event stream", null);
             }
+            // The request timeout covers only the wait for headers: close the stream at the deadline ourselves.
+            java.util.concurrent.ScheduledFuture<?> deadlineWatch = DEADLINES.schedule(() -> close(response),
+                    Math.max(1, Duration.between(clock.instant(), deadline).toMillis()),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(),
                     StandardCharsets.UTF_8))) {
                 String event = "message";
@@ -142,9 +153,14 @@ public final class OperationWatcher {
                     }
                 }
             } catch (IOException e) {
-                if (clock.instant().isAfter(deadline)) {
+                if (!clock.instant().isBefore(deadline)) {
                     throw new WaitTimeout("operation " + key + " still running after the timeout");
                 }
+            } finally {
+                deadlineWatch.cancel(false);
+            }
+            if (!clock.instant().isBefore(deadline) && (last == null || !terminal(last))) {
+                throw new WaitTimeout("operation " + key + " still running after the timeout");
             }
             if (last != null && terminal(last)) {
                 return last;

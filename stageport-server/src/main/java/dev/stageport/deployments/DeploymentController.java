@@ -3,6 +3,9 @@ package dev.stageport.deployments;
 import dev.stageport.identity.Caller;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,9 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class DeploymentController {
 
     private final DeploymentService service;
+    private final OperationFollowers followers;
 
-    public DeploymentController(DeploymentService service) {
+    public DeploymentController(DeploymentService service, OperationFollowers followers) {
         this.service = service;
+        this.followers = followers;
     }
 
     @PostMapping
@@ -31,8 +36,19 @@ public class DeploymentController {
     }
 
     @GetMapping("/{operationKey}")
-    public DeploymentOperationResponse get(Caller caller, @PathVariable String operationKey) {
+    public Object get(Caller caller, @PathVariable String operationKey,
+                      @RequestParam(required = false) Integer waitSeconds) {
+        if (waitSeconds != null) {
+            return followers.await(caller, operationKey, waitSeconds);
+        }
         return service.get(caller, operationKey);
+    }
+
+    /** Stageport's push: a server-sent event stream of the operation's messages and status. */
+    @GetMapping(value = "/{operationKey}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public SseEmitter events(Caller caller, @PathVariable String operationKey,
+                             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+        return followers.stream(caller, operationKey, lastEventId);
     }
 
     @GetMapping("/{operationKey}/messages")

@@ -38,6 +38,23 @@ public class MessageRepository {
                 .list();
     }
 
+    /** A message and its position, for event streams that resume after the last one a client saw. */
+    public record Numbered(int seq, MessageDetailsV1TaskProgressMessage message) {
+    }
+
+    /** Messages after {@code seq}, oldest first. */
+    public List<Numbered> after(String opKey, int seq) {
+        return jdbc.sql("""
+                select seq, created_at, msg_type, severity, message, step_id, asset_key from operation_message
+                where op_key = ? and seq > ? order by seq""")
+                .params(opKey, seq)
+                .query((rs, n) -> new Numbered(rs.getInt("seq"), new MessageDetailsV1TaskProgressMessage(
+                        rs.getTimestamp("created_at").toInstant(), rs.getString("msg_type"),
+                        Severity.valueOf(rs.getString("severity")), rs.getString("message"),
+                        new MessageDetailsV1(rs.getString("step_id"), rs.getString("asset_key")))))
+                .list();
+    }
+
     private static String truncate(String message) {
         return message == null || message.length() <= 4000 ? message : message.substring(0, 3997) + "...";
     }

@@ -53,10 +53,12 @@ class OperationRunner {
     private final RuntimeRegistry runtimes;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final OperationEvents events;
 
     OperationRunner(DeploymentRepository operations, MessageRepository messages, StageRepository stages,
                     BuildRepository builds, DeployedAssetRepository deployed, EffectiveConfiguration configurations,
-                    RuntimeRegistry runtimes, TransactionTemplate transactions, Clock clock) {
+                    RuntimeRegistry runtimes, TransactionTemplate transactions, Clock clock, OperationEvents events) {
+        this.events = events;
         this.operations = operations;
         this.messages = messages;
         this.stages = stages;
@@ -229,6 +231,7 @@ class OperationRunner {
         if (!operations.finish(op.key(), from, to, claim.version(), claim.workerId, now(), appliedConfig)) {
             throw new Claim.Lost(op.key());
         }
+        events.changed(op.key());
         claim.advanced();
     }
 
@@ -251,6 +254,7 @@ class OperationRunner {
 
     private void message(DeploymentOperation op, String stepId, Severity severity, String type, String text) {
         messages.add(op.key(), now(), type, severity, text, stepId, op.assetKey());
+        events.changed(op.key());
     }
 
     private Instant now() {

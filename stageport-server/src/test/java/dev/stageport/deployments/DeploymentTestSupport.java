@@ -62,23 +62,8 @@ abstract class DeploymentTestSupport extends ServerTest {
         return out;
     }
 
-    Api.Response put(Api client, String path, String json) {
-        try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                    .header("Authorization", "Bearer " + client.token())
-                    .header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-            return new Api.Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     void simulate(String env, String asset, String json) {
-        Api.Response r = put(api, "/api/stageport/v1/environments/" + env + "/assets/" + asset + "/simulation", json);
+        Api.Response r = api.put("/api/stageport/v1/environments/" + env + "/assets/" + asset + "/simulation", json);
         assertThat(r.status()).as("simulation PUT: %s", r.body()).isEqualTo(204);
     }
 

@@ -19,7 +19,7 @@ class SimulationApiTest extends DeploymentTestSupport {
     void assetSimulationIsStoredAndReadBack() {
         TestApp app = newApp();
         String path = BASE + DemoData.PRODUCTION + "/assets/" + app.key() + "/simulation";
-        assertThat(put(api, path, """
+        assertThat(api.put(path, """
                 {"stepMillis":7,"failStep":"Activate","failMessage":"switch refused"}""").status()).isEqualTo(204);
         JsonNode read = api.get(path).json();
         assertThat(read.get("stepMillis").asInt()).isEqualTo(7);
@@ -38,17 +38,17 @@ class SimulationApiTest extends DeploymentTestSupport {
     void simulationRefusesInvalidValuesUnknownTargetsAndMissingPermission() {
         TestApp app = newApp();
         String path = BASE + DemoData.PRODUCTION + "/assets/" + app.key() + "/simulation";
-        put(api, path, "{\"stepMillis\":60001}").problem(400);
-        put(api, path, "{\"stepMillis\":-1}").problem(400);
-        put(api, path, "{}").problem(400);
-        put(api, path, "{\"stepMillis\":1,\"failStep\":\"Explode\"}").problem(400);
-        put(api, path, "{\"stepMillis\":").problem(400);
-        put(api, BASE + UUID.randomUUID() + "/simulation", "{\"stepMillis\":1}").problem(404);
-        put(api, BASE + DemoData.PRODUCTION + "/assets/" + UUID.randomUUID() + "/simulation", "{\"stepMillis\":1}")
+        api.put(path, "{\"stepMillis\":60001}").problem(400);
+        api.put(path, "{\"stepMillis\":-1}").problem(400);
+        api.put(path, "{}").problem(400);
+        api.put(path, "{\"stepMillis\":1,\"failStep\":\"Explode\"}").problem(400);
+        api.put(path, "{\"stepMillis\":").problem(400);
+        api.put(BASE + UUID.randomUUID() + "/simulation", "{\"stepMillis\":1}").problem(404);
+        api.put(BASE + DemoData.PRODUCTION + "/assets/" + UUID.randomUUID() + "/simulation", "{\"stepMillis\":1}")
                 .problem(404);
-        put(api, BASE + "nope/simulation", "{\"stepMillis\":1}").problem(400);
+        api.put(BASE + "nope/simulation", "{\"stepMillis\":1}").problem(400);
         Api viewer = clientWith(Map.of(Permission.STAGE_VIEW, Set.of(DemoData.PRODUCTION)));
-        put(viewer, path, "{\"stepMillis\":1}").problem(403);
+        viewer.put(path, "{\"stepMillis\":1}").problem(403);
         assertThat(viewer.get(path).status()).isEqualTo(200);
     }
 }

@@ -1,0 +1,126 @@
+package dev.stageport.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Deploying, configuring and promoting through the CLI against a real server. */
+class CliOperationsTest extends CliReadCommandsTest {
+
+    static final String PRODUCTION = "d0000000-0000-4000-8000-000000000003";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void deployWithWaitFollowsTheOperationToFinishedAndExitsZero() {
+        int code = run(credentials(), "", "deploy", "--stage", "Production", "--asset", "Hello Settings",
+                "--revision", "1", "--wait");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Deploy", "Finished");
+        assertThat(err.toString()).as("CI log lines are timestamped").containsPattern("\\d{2}:\\d{2}:\\d{2} .*Record");
+    }
+
+    @Test
+    void deployWithWaitByPollingAlsoWorks() {
+        int code = run(credentials(), "", "deploy", "--stage", "QA", "--asset", APP, "--revision", "1", "--wait",
+                "--no-push", "--poll-fast", "100ms", "--output", "json");
+        assertThat(code).as(err.toString()).isZero();
+        JsonNode op = JSON.readTree(out.toString());
+        assertThat(op.get("status").asString()).isEqualTo("Finished");
+        assertThat(err.toString()).as("json mode prints nothing else").isEmpty();
+    }
+
+    @Test
+    void configSetThenGetShowsThePendingValueAndSecretsNeverInClear() {
+        Map<String, String> env = new HashMap<>(credentials());
+        env.put("PAYMENT_KEY", "sk-live-very-secret");
+        int code = run(env, "", "config", "set", "--stage", "QA", "--asset", "Hello Settings", "--revision", "2",
+                "--set", "GreetingText=Hi from the CLI", "--set", "NightlyCleanup.IsActive=False",
+                "--secret-env", "PaymentApiKey=PAYMENT_KEY");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(run(credentials(), "", "config", "get", "--stage", "QA", "--asset", "Hello Settings",
+                "--revision", "2")).isZero();
+        assertThat(out.toString()).contains("Hi from the CLI", "pending").doesNotContain("sk-live-very-secret");
+    }
+
+    @Test
+    void configSetWithAnUnknownNameIsAUsageErrorAndABadValueIsRejected() {
+        assertThat(run(credentials(), "", "config", "set", "--stage", "QA", "--asset", "Hello Settings",
+                "--set", "Colour=blue")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("no setting named 'Colour'");
+        assertThat(run(credentials(), "", "config", "set", "--stage", "QA", "--asset", "Hello Settings",
+                "--set", "MaxItems=lots")).isEqualTo(ExitCode.REJECTED);
+        assertThat(err.toString().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void aFailedDeploymentExitsOneAndATimeoutExitsThree() throws Exception {
+        JsonNode failed;
+        // Make HealthCheck fail for the demo app in Production, through the simulation API.
+        var client = new dev.stageport.client.OdcClient(RunningServer.url(), RunningServer.CLIENT_ID,
+                RunningServer.CLIENT_SECRET);
+        client.put("/api/stageport/v1/environments/" + PRODUCTION + "/assets/" + APP + "/simulation",
+                Map.of("stepMillis", 10, "failStep", "HealthCheck", "failMessage", "health check failed"));
+        try {
+            assertThat(run(credentials(), "", "deploy", "--stage", "Production", "--asset", APP, "--revision", "2",
+                    "--wait")).isEqualTo(ExitCode.OPERATION_FAILED);
+            assertThat(out.toString()).contains("FinishedWithError");
+            client.put("/api/stageport/v1/environments/" + PRODUCTION + "/assets/" + APP + "/simulation",
+                    Map.of("stepMillis", 2000));
+            assertThat(run(credentials(), "", "deploy", "--stage", "Production", "--asset", APP, "--revision", "2",
+                    "--wait", "--timeout", "1s")).isEqualTo(ExitCode.TIMEOUT);
+            assertThat(err.toString()).contains("timeout");
+        } finally {
+            client.put("/api/stageport/v1/environments/" + PRODUCTION + "/assets/" + APP + "/simulation",
+                    Map.of("stepMillis", 10));
+            waitForIdle(client);
+        }
+    }
+
+    @Test
+    void promoteRunsTheStagesInOrderAndStopsAtTheFirstFailure() throws Exception {
+        Path pipeline = config.resolve("pipeline.yaml");
+        Files.writeString(pipeline, """
+                asset: Hello Settings
+                revision: latest
+                stages:
+                  - stage: Development
+                    set:
+                      GreetingText: Hello Dev
+                  - stage: QA
+                    set:
+                      GreetingText: Hello QA
+                """);
+        int code = run(credentials(), "", "promote", pipeline.toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("== Development", "== QA", "Finished");
+
+        Files.writeString(pipeline, "asset: Hello Settings\nstages: []\n");
+        assertThat(run(credentials(), "", "promote", pipeline.toString())).isEqualTo(ExitCode.USAGE);
+        Files.writeString(pipeline, "asset: Hello Settings\nstages:\n  - stage: Moon\n");
+        assertThat(run(credentials(), "", "promote", pipeline.toString())).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("no stage named 'Moon'");
+    }
+
+    @Test
+    void opsListShowsRecentOperations() {
+        assertThat(run(credentials(), "", "ops", "list", "--limit", "5")).isZero();
+        assertThat(out.toString()).startsWith("KEY");
+    }
+
+    private static void waitForIdle(dev.stageport.client.OdcClient client) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            JsonNode running = client.get("/api/deployments/v1/deployment-operations?status=Running&environmentKey="
+                    + PRODUCTION).path("results");
+            if (running.isEmpty()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+    }
+}
