@@ -34,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "stageport.rate-limits.mode=off")
+@org.springframework.context.annotation.Import(ServerErrorGuard.class)
 public abstract class ServerTest {
 
     public static final String CLIENT_ID = "test-pipeline";
@@ -64,6 +65,14 @@ public abstract class ServerTest {
     protected BuildRepository builds;
 
     protected Api api;
+
+    @org.junit.jupiter.api.AfterEach
+    void noServerErrors() {
+        List<String> errors = List.copyOf(ServerErrorGuard.SERVER_ERRORS);
+        ServerErrorGuard.SERVER_ERRORS.clear();
+        org.assertj.core.api.Assertions.assertThat(errors).as("5xx answers from the server during this test")
+                .isEmpty();
+    }
 
     @BeforeEach
     void connect() {
