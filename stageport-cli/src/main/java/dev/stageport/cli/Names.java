@@ -1,6 +1,8 @@
 package dev.stageport.cli;
 
+import dev.stageport.client.Odc;
 import dev.stageport.client.OdcClient;
+import dev.stageport.client.model.Environment;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,14 +27,10 @@ final class Names {
         if (isKey(stage)) {
             return stage.toLowerCase();
         }
-        List<String> names = new ArrayList<>();
-        for (JsonNode s : client.get("/api/portfolios/v1/environments").path("results")) {
-            names.add(s.path("name").asString());
-            if (s.path("name").asString().equalsIgnoreCase(stage)) {
-                return s.path("key").asString();
-            }
-        }
-        throw new UsageException("no stage named '" + stage + "' (stages: " + String.join(", ", names) + ")");
+        List<Environment> stages = new Odc(client).environments();
+        return stages.stream().filter(s -> s.name().equalsIgnoreCase(stage)).map(Environment::key).findFirst()
+                .orElseThrow(() -> new UsageException("no stage named '" + stage + "' (stages: "
+                        + String.join(", ", stages.stream().map(Environment::name).toList()) + ")"));
     }
 
     static String assetKey(OdcClient client, String asset) {

@@ -1,6 +1,8 @@
 package dev.stageport.cli;
 
+import dev.stageport.client.Odc;
 import dev.stageport.client.OdcClient;
+import dev.stageport.client.model.BuildDetails;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine.Option;
@@ -35,12 +37,8 @@ class RevisionChoice {
 
     /** The finished Release build of a revision, as the ODC docs select it. */
     static String releaseBuild(OdcClient client, String assetKey, int revision) {
-        for (JsonNode build : client.get("/api/builds/v1/build-operations?assetKey=" + assetKey + "&assetRevision="
-                + revision + "&byBuildType=Release").path("builds")) {
-            if ("Finished".equals(build.path("status").asString())) {
-                return build.path("buildKey").asString();
-            }
-        }
-        throw new UsageException("revision " + revision + " has no finished Release build");
+        return new Odc(client).builds(assetKey, revision, "Release").stream().filter(BuildDetails::deployable)
+                .map(BuildDetails::buildKey).findFirst()
+                .orElseThrow(() -> new UsageException("revision " + revision + " has no finished Release build"));
     }
 }
