@@ -57,17 +57,23 @@ public class DemoSeeder implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        Boolean seeded = transactions.execute(status -> {
-            if (stages.any()) {
-                return false;
-            }
-            Instant now = clock.instant();
-            seedStages(now);
-            if (properties.demo().enabled()) {
-                seedApp(now);
-            }
-            return true;
-        });
+        Boolean seeded;
+        try {
+            seeded = transactions.execute(status -> {
+                if (stages.any()) {
+                    return false;
+                }
+                Instant now = clock.instant();
+                seedStages(now);
+                if (properties.demo().enabled()) {
+                    seedApp(now);
+                }
+                return true;
+            });
+        } catch (org.springframework.dao.DuplicateKeyException otherReplica) {
+            // Replicas starting together on one database: another one seeded first, and its rows stand.
+            seeded = false;
+        }
         if (Boolean.TRUE.equals(seeded)) {
             log.info("Seeded the default stages{}.", properties.demo().enabled() ? " and the demo app" : "");
             if (properties.demo().enabled()) {

@@ -1,0 +1,104 @@
+package dev.stageport.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The packaged server started as a real process, the way an operator runs it. */
+final class ServerProcess implements AutoCloseable {
+
+    static final String CLIENT_ID = "it-pipeline";
+    static final String CLIENT_SECRET = "it-secret-0123456789abcdef0123456789";
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private ServerProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    static ServerProcess start(String name, Path workDir, Map<String, String> extraEnv) throws Exception {
+        Path jar = Path.of(System.getProperty("stageport.server.jar", "../stageport-server/target/stageport-server-exec.jar"));
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("Package the server first (./mvnw verify does): " + jar.toAbsolutePath());
+        }
+        int port = freePort();
+        Files.createDirectories(workDir);
+        Path log = workDir.resolve(name + ".log");
+        Map<String, String> env = new HashMap<>();
+        env.put("STAGEPORT_PORT", Integer.toString(port));
+        env.put("STAGEPORT_DATA_DIR", workDir.resolve(name + "-data").toString());
+        env.put("STAGEPORT_BOOTSTRAP_CLIENT_ID", CLIENT_ID);
+        env.put("STAGEPORT_BOOTSTRAP_CLIENT_SECRET", CLIENT_SECRET);
+        env.put("STAGEPORT_RATE_LIMITS", "off");
+        env.putAll(extraEnv);
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toAbsolutePath().toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        ServerProcess server = new ServerProcess(builder.start(), port, log);
+        server.awaitReady(Duration.ofSeconds(90));
+        return server;
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** SIGKILL: no shutdown hooks, no graceful stop — a crash. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+
+    private void awaitReady(Duration timeout) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The server exited during start-up; see " + log + ":\n"
+                        + Files.readString(log));
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url()
+                        + "/identity/.well-known/openid-configuration")).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("The server did not start within " + timeout + "; see " + log);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
