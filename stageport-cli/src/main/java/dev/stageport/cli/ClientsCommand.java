@@ -11,7 +11,9 @@ import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
 
 /** API client management (Stageport's own API; needs ManageApiClients on every stage). */
-@Command(name = "clients", description = "Manage API clients.",
+@Command(name = "clients", mixinStandardHelpOptions = true,
+        footer = {"%nExample:", "  stageport clients list"},
+        description = "Manage API clients.",
         subcommands = {ClientsCommand.ListClients.class, ClientsCommand.Create.class, ClientsCommand.Show.class,
                 ClientsCommand.Edit.class, ClientsCommand.Grant.class, ClientsCommand.Suspend.class,
                 ClientsCommand.Resume.class, ClientsCommand.NewSecret.class, ClientsCommand.Delete.class})
@@ -57,7 +59,9 @@ class ClientsCommand implements Runnable {
         return grants;
     }
 
-    @Command(name = "list", description = "List API clients.")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+        footer = {"%nExample:", "  stageport clients list --output json"},
+        description = "List API clients.")
     static class ListClients extends ServerCommand {
         ListClients(CliContext context) {
             super(context);
@@ -73,7 +77,9 @@ class ClientsCommand implements Runnable {
         }
     }
 
-    @Command(name = "create", description = "Create an API client; its secret is shown once.")
+    @Command(name = "create", mixinStandardHelpOptions = true,
+        footer = {"%nExample:", "  stageport clients create --name qa-pipeline --grant StageView@QA --grant AppDeploy@QA"},
+        description = "Create an API client; its secret is shown once.")
     static class Create extends ServerCommand {
         @Option(names = "--name", required = true) String name;
         @Option(names = "--description") String description;
@@ -100,7 +106,9 @@ class ClientsCommand implements Runnable {
         }
     }
 
-    @Command(name = "show", description = "Show an API client.")
+    @Command(name = "show", mixinStandardHelpOptions = true,
+        footer = {"%nExample:", "  stageport clients show 7d3c0a52-0000-4000-8000-000000000000"},
+        description = "Show an API client.")
     static class Show extends ServerCommand {
         @Parameters(index = "0", paramLabel = "CLIENT_ID") String id;
 
@@ -115,7 +123,9 @@ class ClientsCommand implements Runnable {
         }
     }
 
-    @Command(name = "edit", description = "Change an API client's name or description.")
+    @Command(name = "edit", mixinStandardHelpOptions = true,
+        footer = {"%nExample:", "  stageport clients edit CLIENT_ID --description \"deploys to QA\""},
+        description = "Change an API client's name or description.")
     static class Edit extends ServerCommand {
         @Parameters(index = "0", paramLabel = "CLIENT_ID") String id;
         @Option(names = "--name") String name;
@@ -135,7 +145,9 @@ class ClientsCommand implements Runnable {
         }
     }
 
-    @Command(name = "permissions", description = "Replace an API client's permissions.")
+    @Command(name = "permissions", mixinStandardHelpOptions = true,
+        footer = {"%nExample:", "  stageport clients permissions CLIENT_ID --grant StageView@* --grant AppDeploy@QA"},
+        description = "Replace an API client's permissions.")
     static class Grant extends ServerCommand {
         @Parameters(index = "0", paramLabel = "CLIENT_ID") String id;
         @Option(names = "--grant", paramLabel = "PERMISSION@STAGE") List<String> grant = new ArrayList<>();
@@ -151,7 +163,9 @@ class ClientsCommand implements Runnable {
         }
     }
 
-    @Command(name = "suspend", description = "Suspend an API client: no new tokens, existing ones refused.")
+    @Command(name = "suspend", mixinStandardHelpOptions = true,
+        footer = {"%nExample:", "  stageport clients suspend CLIENT_ID"},
+        description = "Suspend an API client: no new tokens, existing ones refused.")
     static class Suspend extends ServerCommand {
         @Parameters(index = "0", paramLabel = "CLIENT_ID") String id;
 
@@ -166,7 +180,9 @@ class ClientsCommand implements Runnable {
         }
     }
 
-    @Command(name = "resume", description = "Resume a suspended API client.")
+    @Command(name = "resume", mixinStandardHelpOptions = true,
+        footer = {"%nExample:", "  stageport clients resume CLIENT_ID"},
+        description = "Resume a suspended API client.")
     static class Resume extends ServerCommand {
         @Parameters(index = "0", paramLabel = "CLIENT_ID") String id;
 
@@ -181,7 +197,9 @@ class ClientsCommand implements Runnable {
         }
     }
 
-    @Command(name = "new-secret", description = "Regenerate an API client's secret; shown once.")
+    @Command(name = "new-secret", mixinStandardHelpOptions = true,
+        footer = {"%nExample:", "  stageport clients new-secret CLIENT_ID --expires 2027-06-30T23:59:00Z"},
+        description = "Regenerate an API client's secret; shown once.")
     static class NewSecret extends ServerCommand {
         @Parameters(index = "0", paramLabel = "CLIENT_ID") String id;
         @Option(names = "--expires", description = "New expiry (RFC 3339); default 90 days") String expires;
@@ -201,7 +219,9 @@ class ClientsCommand implements Runnable {
         }
     }
 
-    @Command(name = "delete", description = "Delete an API client.")
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+        footer = {"%nExample:", "  stageport clients delete CLIENT_ID"},
+        description = "Delete an API client.")
     static class Delete extends ServerCommand {
         @Parameters(index = "0", paramLabel = "CLIENT_ID") String id;
 

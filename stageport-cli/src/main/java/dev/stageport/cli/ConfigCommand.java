@@ -15,7 +15,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Stage-specific configurations: get, set (pending until the next Deploy or ApplyConfigs), diff. */
-@Command(name = "config", description = "Asset configurations per stage.",
+@Command(name = "config", mixinStandardHelpOptions = true,
+        footer = {"%nExample:", "  stageport config get --stage QA --asset \"Hello Settings\""},
+        description = "Asset configurations per stage.",
         subcommands = {ConfigCommand.Get.class, ConfigCommand.Set.class, ConfigCommand.Diff.class})
 class ConfigCommand implements Runnable {
 
@@ -60,7 +62,9 @@ class ConfigCommand implements Runnable {
         return items;
     }
 
-    @Command(name = "get", description = "Show an asset's configuration in a stage.")
+    @Command(name = "get", mixinStandardHelpOptions = true,
+        footer = {"%nExample:", "  stageport config get --stage QA --asset \"Hello Settings\" --revision 2"},
+        description = "Show an asset's configuration in a stage.")
     static class Get extends ServerCommand {
         @Option(names = "--stage", required = true) String stage;
         @Option(names = "--asset", required = true) String asset;
@@ -84,7 +88,9 @@ class ConfigCommand implements Runnable {
         }
     }
 
-    @Command(name = "set", description = "Set values for a stage; they stay pending until the next Deploy or "
+    @Command(name = "set", mixinStandardHelpOptions = true,
+        footer = {"%nExample:", "  QA_KEY=... stageport config set --stage QA --asset \"Hello Settings\" --set GreetingText=Hi --set NightlyCleanup.IsActive=False --secret-env PaymentApiKey=QA_KEY"},
+        description = "Set values for a stage; they stay pending until the next Deploy or "
             + "ApplyConfigs. Secrets only from environment variables or stdin, never from arguments.")
     static class Set extends ServerCommand {
         @Option(names = "--stage", required = true) String stage;
@@ -163,7 +169,9 @@ class ConfigCommand implements Runnable {
         }
     }
 
-    @Command(name = "diff", description = "Compare an asset's configuration between two stages.")
+    @Command(name = "diff", mixinStandardHelpOptions = true,
+        footer = {"%nExample:", "  stageport config diff --asset \"Hello Settings\" --from QA --to Production"},
+        description = "Compare an asset's configuration between two stages.")
     static class Diff extends ServerCommand {
         @Option(names = "--asset", required = true) String asset;
         @Option(names = "--from", required = true) String from;

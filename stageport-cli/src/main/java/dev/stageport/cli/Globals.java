@@ -23,6 +23,9 @@ public class Globals {
             defaultValue = "30m", converter = DurationConverter.class)
     Duration timeout = Duration.ofMinutes(30);
 
+    @Option(names = "--debug", description = "Print stack traces of errors (for bug reports)")
+    boolean debug;
+
     public boolean json() {
         return output == Format.json;
     }

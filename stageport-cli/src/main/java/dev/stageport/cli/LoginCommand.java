@@ -5,7 +5,9 @@ import java.io.IOException;
 import picocli.CommandLine.Command;
 
 /** Gets a token with client credentials and caches it (owner-only file); the secret is not kept. */
-@Command(name = "login", description = "Get a token (secret from $STAGEPORT_CLIENT_SECRET or stdin) and cache it.")
+@Command(name = "login", mixinStandardHelpOptions = true,
+        footer = {"%nExample:", "  printf '%%s\\n' \"$SECRET\" | stageport login --url https://odc.example.com --client-id my-client"},
+        description = "Get a token (secret from $STAGEPORT_CLIENT_SECRET or stdin) and cache it.")
 class LoginCommand extends ServerCommand {
 
     LoginCommand(CliContext context) {

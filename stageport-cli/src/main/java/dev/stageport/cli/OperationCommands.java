@@ -45,7 +45,9 @@ final class OperationCommands {
         }
     }
 
-    @Command(name = "deploy", description = "Deploy a revision's Release build to a stage.")
+    @Command(name = "deploy", mixinStandardHelpOptions = true,
+        footer = {"%nExample:", "  stageport deploy --stage QA --asset \"Hello Settings\" --tag 1.4.0 --wait"},
+        description = "Deploy a revision's Release build to a stage.")
     static class Deploy extends Start {
         @Mixin
         RevisionChoice revision;
@@ -76,7 +78,9 @@ final class OperationCommands {
         }
     }
 
-    @Command(name = "undeploy", description = "Remove an asset from a stage.")
+    @Command(name = "undeploy", mixinStandardHelpOptions = true,
+        footer = {"%nExample:", "  stageport undeploy --stage QA --asset \"Hello Settings\" --wait"},
+        description = "Remove an asset from a stage.")
     static class Undeploy extends Start {
         Undeploy(CliContext context) {
             super(context);
@@ -93,7 +97,9 @@ final class OperationCommands {
         }
     }
 
-    @Command(name = "apply-configs", description = "Apply pending configurations to what runs in a stage.")
+    @Command(name = "apply-configs", mixinStandardHelpOptions = true,
+        footer = {"%nExample:", "  stageport apply-configs --stage QA --asset \"Hello Settings\" --wait"},
+        description = "Apply pending configurations to what runs in a stage.")
     static class ApplyConfigs extends Start {
         ApplyConfigs(CliContext context) {
             super(context);
@@ -110,7 +116,9 @@ final class OperationCommands {
         }
     }
 
-    @Command(name = "publish", description = "Build (if needed) and deploy a revision in one operation.")
+    @Command(name = "publish", mixinStandardHelpOptions = true,
+        footer = {"%nExample:", "  stageport publish --stage Development --asset \"Hello Settings\" --wait"},
+        description = "Build (if needed) and deploy a revision in one operation.")
     static class Publish extends Start {
         @Mixin
         RevisionChoice revision;

@@ -10,7 +10,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 
 /** Deployment operations: list, show, messages, wait. */
-@Command(name = "ops", description = "Deployment operations.",
+@Command(name = "ops", mixinStandardHelpOptions = true,
+        footer = {"%nExample:", "  stageport ops list --stage QA"},
+        description = "Deployment operations.",
         subcommands = {OpsCommand.ListOps.class, OpsCommand.Show.class, OpsCommand.Messages.class,
                 OpsCommand.Wait.class})
 class OpsCommand implements Runnable {
@@ -20,7 +22,9 @@ class OpsCommand implements Runnable {
         throw new UsageException("give a subcommand: list, show, messages or wait");
     }
 
-    @Command(name = "list", description = "List operations, newest first.")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+        footer = {"%nExample:", "  stageport ops list --stage QA --status Running"},
+        description = "List operations, newest first.")
     static class ListOps extends ServerCommand {
         @Option(names = "--stage", description = "Only this stage (key or name)")
         String stage;
@@ -60,7 +64,9 @@ class OpsCommand implements Runnable {
         }
     }
 
-    @Command(name = "show", description = "Show one operation.")
+    @Command(name = "show", mixinStandardHelpOptions = true,
+        footer = {"%nExample:", "  stageport ops show OPERATION_KEY"},
+        description = "Show one operation.")
     static class Show extends ServerCommand {
         @Parameters(index = "0", paramLabel = "KEY")
         String key;
@@ -76,7 +82,9 @@ class OpsCommand implements Runnable {
         }
     }
 
-    @Command(name = "messages", description = "Show the messages of an operation, oldest first.")
+    @Command(name = "messages", mixinStandardHelpOptions = true,
+        footer = {"%nExample:", "  stageport ops messages OPERATION_KEY"},
+        description = "Show the messages of an operation, oldest first.")
     static class Messages extends ServerCommand {
         @Parameters(index = "0", paramLabel = "KEY")
         String key;
@@ -99,7 +107,9 @@ class OpsCommand implements Runnable {
         }
     }
 
-    @Command(name = "wait", description = "Wait until an operation ends; exit 1 if it ends FinishedWithError.")
+    @Command(name = "wait", mixinStandardHelpOptions = true,
+        footer = {"%nExample:", "  stageport ops wait OPERATION_KEY --timeout 20m"},
+        description = "Wait until an operation ends; exit 1 if it ends FinishedWithError.")
     static class Wait extends ServerCommand {
         @Parameters(index = "0", paramLabel = "KEY")
         String key;

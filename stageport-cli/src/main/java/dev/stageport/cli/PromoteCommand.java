@@ -18,7 +18,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * goes through the listed stages in order — configurations set, Deploy, wait —
  * and the run stops at the first stage that does not finish. Format: docs/cli.md.
  */
-@Command(name = "promote", description = "Promote a revision through stages as a pipeline file describes.")
+@Command(name = "promote", mixinStandardHelpOptions = true,
+        footer = {"%nExample:", "  stageport promote pipeline.yaml --timeout 45m"},
+        description = "Promote a revision through stages as a pipeline file describes.")
 class PromoteCommand extends ServerCommand {
 
     private static final YAMLMapper YAML = YAMLMapper.builder()

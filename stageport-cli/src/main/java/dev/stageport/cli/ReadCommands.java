@@ -16,7 +16,9 @@ final class ReadCommands {
     private ReadCommands() {
     }
 
-    @Command(name = "stages", description = "List the stages this client may view.")
+    @Command(name = "stages", mixinStandardHelpOptions = true,
+        footer = {"%nExample:", "  stageport stages --output json"},
+        description = "List the stages this client may view.")
     static class Stages extends ServerCommand {
         Stages(CliContext context) {
             super(context);
@@ -35,7 +37,9 @@ final class ReadCommands {
         }
     }
 
-    @Command(name = "assets", description = "List assets (latest revision of each).")
+    @Command(name = "assets", mixinStandardHelpOptions = true,
+        footer = {"%nExample:", "  stageport assets --name Hello"},
+        description = "List assets (latest revision of each).")
     static class Assets extends ServerCommand {
         @Option(names = "--name", description = "Only assets whose name contains this")
         String name;
@@ -60,7 +64,9 @@ final class ReadCommands {
         }
     }
 
-    @Command(name = "revisions", description = "List the revisions of an asset.")
+    @Command(name = "revisions", mixinStandardHelpOptions = true,
+        footer = {"%nExample:", "  stageport revisions \"Hello Settings\""},
+        description = "List the revisions of an asset.")
     static class Revisions extends ServerCommand {
         @Parameters(index = "0", paramLabel = "ASSET", description = "Asset key or name")
         String asset;
@@ -85,7 +91,9 @@ final class ReadCommands {
         }
     }
 
-    @Command(name = "builds", description = "List the builds of an asset.")
+    @Command(name = "builds", mixinStandardHelpOptions = true,
+        footer = {"%nExample:", "  stageport builds \"Hello Settings\" --revision 2 --type Release"},
+        description = "List the builds of an asset.")
     static class Builds extends ServerCommand {
         @Parameters(index = "0", paramLabel = "ASSET", description = "Asset key or name")
         String asset;

@@ -23,7 +23,9 @@ import picocli.CommandLine.Command;
                 ReadCommands.Revisions.class, ReadCommands.Builds.class, ConfigCommand.class,
                 OperationCommands.Deploy.class, OperationCommands.Undeploy.class,
                 OperationCommands.ApplyConfigs.class, OperationCommands.Publish.class, OpsCommand.class,
-                PromoteCommand.class, ClientsCommand.class})
+                PromoteCommand.class, ClientsCommand.class, CompletionCommand.class},
+        footer = {"%nExample:", "  stageport deploy --stage QA --asset \"Hello Settings\" --wait",
+            "%nExit codes: 0 ok, 1 operation FinishedWithError, 2 usage, 3 timeout, 4 auth, 5 server, 6 refused."})
 public class StageportCli implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -43,18 +45,28 @@ public class StageportCli implements Callable<Integer> {
     }
 
     public static int run(String[] args, CliContext context) {
-        CommandLine cli = new CommandLine(new StageportCli(), new ContextFactory(context));
-        cli.setOut(context.out());
-        cli.setErr(context.err());
+        CommandLine cli = commandLine(context);
         cli.setParameterExceptionHandler((e, a) -> {
             e.getCommandLine().getErr().println("stageport: " + e.getMessage());
             return ExitCode.USAGE;
         });
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("stageport: " + describe(e));
+            if (debug) {
+                e.printStackTrace(commandLine.getErr());
+            }
             return exitCode(e);
         });
         return cli.execute(args);
+    }
+
+    /** The command tree, its commands made with the context they need. */
+    static CommandLine commandLine(CliContext context) {
+        CommandLine cli = new CommandLine(new StageportCli(), new ContextFactory(context));
+        cli.setOut(context.out());
+        cli.setErr(context.err());
+        return cli;
     }
 
     static int exitCode(Exception e) {

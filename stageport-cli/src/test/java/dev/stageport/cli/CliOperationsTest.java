@@ -95,10 +95,22 @@ class CliOperationsTest extends CliReadCommandsTest {
                   - stage: QA
                     set:
                       GreetingText: Hello QA
+                  - stage: Production
+                    set:
+                      GreetingText: Hello
+                      NightlyCleanup.IsActive: "False"
+                    secretsFromEnv:
+                      PaymentApiKey: PROD_PAYMENT_KEY
                 """);
-        int code = run(credentials(), "", "promote", pipeline.toString());
+        Map<String, String> env = new HashMap<>(credentials());
+        env.put("PROD_PAYMENT_KEY", "sk-prod-123");
+        int code = run(env, "", "promote", pipeline.toString());
         assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("== Development", "== QA", "Finished");
+        assertThat(out.toString()).contains("== Development", "== QA", "== Production", "Finished")
+                .doesNotContain("FinishedWithError");
+        assertThat(run(credentials(), "", "config", "get", "--stage", "Production", "--asset", "Hello Settings"))
+                .isZero();
+        assertThat(out.toString()).contains("Hello ").doesNotContain("sk-prod-123");
 
         Files.writeString(pipeline, "asset: Hello Settings\nstages: []\n");
         assertThat(run(credentials(), "", "promote", pipeline.toString())).isEqualTo(ExitCode.USAGE);

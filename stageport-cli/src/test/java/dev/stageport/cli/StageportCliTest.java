@@ -18,10 +18,12 @@ class StageportCliTest {
     @TempDir
     Path config;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private StringWriter out = new StringWriter();
+    private StringWriter err = new StringWriter();
 
     private int run(Map<String, String> env, String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
         java.util.Map<String, String> all = new java.util.HashMap<>(env);
         all.put("STAGEPORT_CONFIG_DIR", config.toString());
         return StageportCli.run(args, new CliContext(new PrintWriter(out, true), new PrintWriter(err, true),
@@ -60,5 +62,68 @@ class StageportCliTest {
     void badDurationIsAUsageError() {
         assertThat(run(Map.of(), "ops", "wait", "k", "--timeout", "soon")).isEqualTo(ExitCode.USAGE);
         assertThat(err.toString()).contains("soon");
+    }
+
+    @Test
+    void everyCommandHasHelpWithAnExample() {
+        picocli.CommandLine root = StageportCli.commandLine(new CliContext(new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()), new BufferedReader(new StringReader("")), Map.of(),
+                Clock.systemUTC(), false));
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        java.util.ArrayDeque<java.util.List<String>> todo = new java.util.ArrayDeque<>();
+        root.getSubcommands().keySet().forEach(name -> todo.add(java.util.List.of(name)));
+        while (!todo.isEmpty()) {
+            java.util.List<String> path = todo.poll();
+            picocli.CommandLine command = root;
+            for (String name : path) {
+                command = command.getSubcommands().get(name);
+            }
+            final java.util.List<String> parent = path;
+            command.getSubcommands().keySet().forEach(name -> {
+                java.util.List<String> child = new java.util.ArrayList<>(parent);
+                child.add(name);
+                todo.add(child);
+            });
+            java.util.List<String> args = new java.util.ArrayList<>(path);
+            args.add("--help");
+            int code = run(Map.of(), args.toArray(String[]::new));
+            if (code != 0 || !out.toString().contains("Example:")) {
+                missing.add(String.join(" ", path));
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void completionPrintsABashScript() {
+        assertThat(run(Map.of(), "completion")).isZero();
+        assertThat(out.toString()).contains("complete -F").contains("promote");
+    }
+
+    @Test
+    void debugAddsTheStackTraceAndWithoutItThereIsNone() {
+        Map<String, String> env = Map.of("STAGEPORT_CLIENT_ID", "x", "STAGEPORT_CLIENT_SECRET", "y");
+        run(env, "stages", "--url", "http://127.0.0.1:1");
+        assertThat(err.toString()).doesNotContain("\tat ");
+        run(env, "stages", "--url", "http://127.0.0.1:1", "--debug");
+        assertThat(err.toString()).contains("\tat ");
+    }
+
+    @Test
+    void missingRequiredOptionIsOneUsageLine() {
+        assertThat(run(Map.of(), "deploy", "--asset", "x")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString().strip().lines()).hasSize(1);
+        assertThat(err.toString()).contains("--stage");
+    }
+
+    @Test
+    void malformedPipelineFileIsOneUsageLine() throws Exception {
+        Path file = config.resolve("bad.yaml");
+        java.nio.file.Files.writeString(file, "asset: [unclosed\n");
+        int code = run(Map.of("STAGEPORT_CLIENT_ID", "x", "STAGEPORT_CLIENT_SECRET", "y"), "promote", file.toString(),
+                "--url", "http://127.0.0.1:1");
+        assertThat(code).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString().strip().lines()).hasSize(1);
+        assertThat(err.toString()).contains("bad.yaml");
     }
 }
