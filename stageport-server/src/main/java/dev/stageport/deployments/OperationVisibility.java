@@ -2,6 +2,7 @@ package dev.stageport.deployments;
 
 import dev.stageport.identity.Caller;
 import dev.stageport.identity.Permission;
+import dev.stageport.identity.PermissionFilter;
 import dev.stageport.web.ApiException;
 import dev.stageport.web.Keys;
 import dev.stageport.web.Paging;
@@ -19,16 +20,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class OperationVisibility {
 
-    /** The permission names ODC accepts in permissionFilter; those Stageport does not model match no stage. */
-    private static final Set<String> ODC_PERMISSIONS = Set.of("appviewsourcecode", "appdebug", "appchange",
-            "appdelete", "appdeploy", "apprelease", "appmonitor", "appmonitoruserinfo", "appsecurityview",
-            "codequalitymanage", "codequalityview", "appuserview", "appaccessmanage", "appgroupmanage", "cfgview",
-            "connconfig", "appcfgchange");
-
     OperationQuery query(Caller caller, ListRequest r) {
         Set<String> stages = stagesWith(caller, Permission.STAGE_VIEW);
         if (r.permissionFilter() != null && !r.permissionFilter().isBlank()) {
-            stages = intersect(stages, permissionFilter(caller, r.permissionFilter().trim()));
+            stages = intersect(stages, PermissionFilter.parse(r.permissionFilter()).stages(caller));
         }
         return new OperationQuery(stages,
                 key(r.environmentKey(), "environmentKey"), r.status(), key(r.assetKey(), "assetKey"), r.revision(),
@@ -41,22 +36,6 @@ public class OperationVisibility {
     private static Set<String> stagesWith(Caller caller, Permission permission) {
         Set<String> granted = caller.grants().getOrDefault(permission, Set.of());
         return granted.contains(Caller.EVERY_STAGE) ? null : Set.copyOf(granted);
-    }
-
-    private static Set<String> permissionFilter(Caller caller, String filter) {
-        int dot = filter.indexOf('.');
-        String name = dot < 0 ? filter : filter.substring(0, dot);
-        if (!ODC_PERMISSIONS.contains(name.toLowerCase())) {
-            throw ApiException.badRequest("'permissionFilter' must be 'PermissionType' or "
-                    + "'PermissionType.EnvironmentKey' (e.g. 'AppDeploy'), got '" + filter + "'.");
-        }
-        Permission permission = Permission.fromCode(name).orElse(null);
-        Set<String> stages = permission == null ? Set.of() : stagesWith(caller, permission);
-        if (dot < 0) {
-            return stages;
-        }
-        String envKey = Keys.parse(filter.substring(dot + 1), "permissionFilter environment key").toString();
-        return stages == null || stages.contains(envKey) ? Set.of(envKey) : Set.of();
     }
 
     private static Set<String> intersect(Set<String> a, Set<String> b) {

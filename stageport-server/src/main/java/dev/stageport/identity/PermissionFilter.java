@@ -1,7 +1,7 @@
 package dev.stageport.identity;
 
 import dev.stageport.web.ApiException;
-import java.util.Map;
+import dev.stageport.web.Keys;
 import java.util.Set;
 
 /**
@@ -16,10 +16,6 @@ public record PermissionFilter(Permission permission, String environmentKey) {
             "AppDeploy", "AppRelease", "AppMonitor", "AppMonitorUserInfo", "AppSecurityView", "CodeQualityManage",
             "CodeQualityView", "AppUserView", "AppAccessManage", "AppGroupManage", "CfgView", "ConnConfig",
             "AppCfgChange", "UpdatesView");
-    private static final Map<String, Permission> GRANTED = Map.of(
-            "AppDeploy", Permission.DEPLOY_APPS,
-            "CfgView", Permission.VIEW_CONFIGURATIONS,
-            "AppCfgChange", Permission.EDIT_CONFIGURATIONS);
 
     /** Null when the parameter is absent. */
     public static PermissionFilter parse(String value) {
@@ -30,14 +26,16 @@ public record PermissionFilter(Permission permission, String environmentKey) {
         String stage = null;
         int dot = type.indexOf('.');
         if (dot >= 0) {
-            stage = type.substring(dot + 1);
+            stage = Keys.parse(type.substring(dot + 1), "permissionFilter environment key").toString();
             type = type.substring(0, dot);
         }
-        if (!ODC_TYPES.contains(type)) {
-            throw ApiException.badRequest("'permissionFilter' has an unknown permission type '" + type
-                    + "'; expected one of " + new java.util.TreeSet<>(ODC_TYPES) + ".");
+        String name = type;
+        if (ODC_TYPES.stream().noneMatch(t -> t.equalsIgnoreCase(name))) {
+            throw ApiException.badRequest("'permissionFilter' must be 'PermissionType' or "
+                    + "'PermissionType.EnvironmentKey' with a type among " + new java.util.TreeSet<>(ODC_TYPES)
+                    + ", got '" + value + "'.");
         }
-        return new PermissionFilter(GRANTED.get(type), stage);
+        return new PermissionFilter(Permission.fromCode(name).orElse(null), stage);
     }
 
     public boolean allows(Caller caller, String stageKey) {
@@ -45,5 +43,17 @@ public record PermissionFilter(Permission permission, String environmentKey) {
             return false;
         }
         return permission != null && caller.can(permission, stageKey);
+    }
+
+    /** The stages this filter lets through for the caller; null means every stage. */
+    public Set<String> stages(Caller caller) {
+        if (permission == null) {
+            return Set.of();
+        }
+        if (environmentKey != null) {
+            return caller.can(permission, environmentKey) ? Set.of(environmentKey) : Set.of();
+        }
+        Set<String> granted = caller.grants().getOrDefault(permission, Set.of());
+        return granted.contains(Caller.EVERY_STAGE) ? null : Set.copyOf(granted);
     }
 }
