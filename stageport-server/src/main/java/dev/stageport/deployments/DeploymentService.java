@@ -162,7 +162,8 @@ public class DeploymentService {
         });
     }
 
-    private DeploymentOperation visible(Caller caller, String operationKey) {
+    /** The operation, if the caller may view its stage (404 unknown, 403 not permitted). */
+    DeploymentOperation visible(Caller caller, String operationKey) {
         String key = Keys.parse(operationKey, "operationKey").toString();
         DeploymentOperation op = operations.find(key)
                 .orElseThrow(() -> ApiException.notFound("No deployment operation with key " + key + "."));

@@ -1,9 +1,7 @@
 package dev.stageport.deployments;
 
 import dev.stageport.identity.Caller;
-import dev.stageport.identity.Permission;
 import dev.stageport.web.ApiException;
-import dev.stageport.web.Keys;
 import java.time.Duration;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.async.DeferredResult;
@@ -18,18 +16,21 @@ public class OperationFollowers {
 
     static final int MAX_WAIT_SECONDS = 60;
 
+    private final DeploymentService deployments;
     private final DeploymentRepository operations;
     private final MessageRepository messages;
     private final OperationEvents events;
 
-    public OperationFollowers(DeploymentRepository operations, MessageRepository messages, OperationEvents events) {
+    public OperationFollowers(DeploymentService deployments, DeploymentRepository operations,
+                              MessageRepository messages, OperationEvents events) {
+        this.deployments = deployments;
         this.operations = operations;
         this.messages = messages;
         this.events = events;
     }
 
     public SseEmitter stream(Caller caller, String operationKey, String lastEventId) {
-        DeploymentOperation op = visible(caller, operationKey);
+        DeploymentOperation op = deployments.visible(caller, operationKey);
         return new OperationStream(op.key(), resumeAfter(lastEventId), operations, messages, events).open();
     }
 
@@ -42,7 +43,7 @@ public class OperationFollowers {
             throw ApiException.badRequest("'waitSeconds' must be between 1 and " + MAX_WAIT_SECONDS + ", got "
                     + waitSeconds + ".");
         }
-        DeploymentOperation op = visible(caller, operationKey);
+        DeploymentOperation op = deployments.visible(caller, operationKey);
         DeferredResult<DeploymentOperationResponse> result = new DeferredResult<>(
                 Duration.ofSeconds(waitSeconds).toMillis());
         OperationEvents.Watcher watcher = () -> operations.find(op.key())
@@ -53,14 +54,6 @@ public class OperationFollowers {
         result.onCompletion(() -> events.unwatch(op.key(), watcher));
         events.watch(op.key(), watcher);
         return result;
-    }
-
-    private DeploymentOperation visible(Caller caller, String operationKey) {
-        String key = Keys.parse(operationKey, "operationKey").toString();
-        DeploymentOperation op = operations.find(key)
-                .orElseThrow(() -> ApiException.notFound("No deployment operation with key " + key + "."));
-        caller.require(Permission.STAGE_VIEW, op.environmentKey());
-        return op;
     }
 
     /** Last-Event-ID is the sequence number of the last message the client got. */
