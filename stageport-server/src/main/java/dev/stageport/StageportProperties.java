@@ -17,7 +17,12 @@ public record StageportProperties(
     public record Bootstrap(@DefaultValue("") String clientId, @DefaultValue("") String clientSecret) {
     }
 
-    public record Demo(@DefaultValue("true") boolean enabled, @DefaultValue("500ms") Duration stepDuration) {
+    /**
+     * The demo data; {@code loadApps} extra small apps (one revision and Release build
+     * each) give benchmarks many deployment targets.
+     */
+    public record Demo(@DefaultValue("true") boolean enabled, @DefaultValue("500ms") Duration stepDuration,
+                       @DefaultValue("0") int loadApps) {
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Arrays;
  * Entry point of the benchmark jar, driven by bench/run:
  * <pre>
  *   push-latency URL CLIENT_ID SECRET OPERATIONS OUT.json   one run against a running server
+ *   engine-throughput URL CLIENT_ID SECRET OPERATIONS CLIENTS OUT.json
  *   report RESULTS_DIR OUT.md                               combine runs into the results page
  * </pre>
  */
@@ -23,6 +24,11 @@ public final class Bench {
             case "push-latency" -> {
                 require(args, 6);
                 new PushLatency(args[1], args[2], args[3]).run(Integer.parseInt(args[4]), Path.of(args[5]));
+            }
+            case "engine-throughput" -> {
+                require(args, 7);
+                new EngineThroughput(args[1], args[2], args[3]).run(Integer.parseInt(args[4]),
+                        Integer.parseInt(args[5]), Path.of(args[6]));
             }
             case "report" -> {
                 require(args, 3);

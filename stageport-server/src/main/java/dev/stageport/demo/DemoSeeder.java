@@ -67,6 +67,7 @@ public class DemoSeeder implements ApplicationRunner {
                 seedStages(now);
                 if (properties.demo().enabled()) {
                     seedApp(now);
+                    seedLoadApps(now, properties.demo().loadApps());
                 }
                 return true;
             });
@@ -114,6 +115,22 @@ public class DemoSeeder implements ApplicationRunner {
         build(DemoData.BUILD_REV1_RELEASE, 1, Build.BuildType.Release, rev1At);
         build(DemoData.BUILD_REV2_RELEASE, 2, Build.BuildType.Release, rev2At);
         build(DemoData.BUILD_REV2_DEBUG, 2, Build.BuildType.Debug, rev2At);
+    }
+
+    /** Small apps for load tests: "Load App 001" …, each with revision 1 and a finished Release build. */
+    private void seedLoadApps(Instant now, int count) {
+        String schema = new ConfigSchema(List.of(new ConfigSchema.Setting(
+                "c1000000-0000-4000-8000-000000000001", "Greeting", "A greeting", DataType.Text, "Hi", false)),
+                List.of()).toJson();
+        for (int i = 1; i <= count; i++) {
+            String key = String.format("a1000000-0000-4000-8000-%012d", i);
+            String name = String.format("Load App %03d", i);
+            assets.insert(new Asset(key, name, "An app for load tests", "WebApplication", null, false, now, "demo"));
+            assets.insertRevision(new AssetRevision(key, 1, name, "An app for load tests", null, null, null,
+                    "load test", null, "load-model", schema, now, "demo"));
+            builds.insert(new Build(String.format("b1000000-0000-4000-8000-%012d", i), key, 1,
+                    Build.BuildType.Release, Build.BuildStatus.Finished, now, now, "demo", null));
+        }
     }
 
     private void revision(int number, Instant at, String commitMessage, ConfigSchema schema) {

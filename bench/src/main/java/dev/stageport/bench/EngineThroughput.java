@@ -1,0 +1,114 @@
+package dev.stageport.bench;
+
+import dev.stageport.client.OdcClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Engine throughput: Deploy operations over every (load app × stage) target on the
+ * simulated runtime with zero step time, posted by concurrent clients; measured
+ * from the first POST until the last operation is Finished. A target takes one
+ * operation at a time (the API refuses a second), so each client owns a slice of
+ * the targets and deploys to them in rounds.
+ */
+final class EngineThroughput {
+
+    private final String url;
+    private final String clientId;
+    private final String secret;
+
+    EngineThroughput(String url, String clientId, String secret) {
+        this.url = url;
+        this.clientId = clientId;
+        this.secret = secret;
+    }
+
+    void run(int operations, int clients, Path out) throws Exception {
+        OdcClient admin = new OdcClient(url, clientId, secret);
+        List<String> stages = new ArrayList<>();
+        admin.get("/api/portfolios/v1/environments").path("results").forEach(s -> stages.add(s.path("key")
+                .asString()));
+        for (String stage : stages) {
+            admin.put("/api/stageport/v1/environments/" + stage + "/simulation", Map.of("stepMillis", 0));
+        }
+        List<String[]> targets = new ArrayList<>();
+        admin.list("/api/asset-repository/v1/assets?limit=1000&nameContains=Load%20App").forEach(asset -> {
+            String key = asset.path("assetKey").asString();
+            String build = admin.get("/api/builds/v1/build-operations?assetKey=" + key
+                    + "&assetRevision=1&byBuildType=Release").path("builds").get(0).path("buildKey").asString();
+            stages.forEach(stage -> targets.add(new String[] {key, build, stage}));
+        });
+        if (targets.isEmpty()) {
+            throw new IllegalStateException("no load apps: start the server with STAGEPORT_DEMO_LOAD_APPS=100");
+        }
+        AtomicInteger finished = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        List<Future<?>> work = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int slice = c;
+            work.add(pool.submit(() -> {
+                OdcClient client = new OdcClient(url, clientId, secret);
+                List<String[]> mine = new ArrayList<>();
+                for (int t = slice; t < targets.size(); t += clients) {
+                    mine.add(targets.get(t));
+                }
+                for (int round = 0; round * targets.size() < operations; round++) {
+                    List<String> keys = new ArrayList<>();
+                    for (int i = 0; i < mine.size(); i++) {
+                        int index = round * targets.size() + slice + i * clients;
+                        if (index >= operations) {
+                            break;
+                        }
+                        String[] target = mine.get(i);
+                        keys.add(client.post("/api/deployments/v1/deployment-operations", Map.of(
+                                "operation", "Deploy", "assetKey", target[0], "buildKey", target[1], "revision", 1,
+                                "environmentKey", target[2])).path("key").asString());
+                    }
+                    for (String key : keys) {
+                        JsonNode op;
+                        do {
+                            op = client.get("/api/deployments/v1/deployment-operations/" + key + "?waitSeconds=30");
+                        } while ("Running".equals(op.path("status").asString()));
+                        if ("Finished".equals(op.path("status").asString())) {
+                            finished.incrementAndGet();
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : work) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("scenario", "engine-throughput");
+        result.put("operations", operations);
+        result.put("finished", finished.get());
+        result.put("clients", clients);
+        result.put("targets", targets.size());
+        result.put("seconds", seconds);
+        result.put("operationsPerSecond", operations / seconds);
+        write(out, result);
+        System.out.printf("engine throughput: %d operations (%d Finished) in %.2f s = %.0f operations/s%n",
+                operations, finished.get(), seconds, operations / seconds);
+    }
+
+    static void write(Path out, Map<String, Object> result) throws IOException {
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, JsonMapper.builder().build().writeValueAsString(result));
+    }
+}
