@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
                 ReadCommands.Revisions.class, ReadCommands.Builds.class, ConfigCommand.class,
                 OperationCommands.Deploy.class, OperationCommands.Undeploy.class,
                 OperationCommands.ApplyConfigs.class, OperationCommands.Publish.class, OpsCommand.class,
-                PromoteCommand.class, ClientsCommand.class})
+                PromoteCommand.class, ClientsCommand.class, AuditCommand.class})
 public class StageportCli implements Callable<Integer> {
 
     @CommandLine.Spec
