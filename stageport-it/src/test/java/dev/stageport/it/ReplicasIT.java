@@ -64,7 +64,7 @@ class ReplicasIT {
             Odc viaA = odc(a);
             awaitDemoDeployed(viaA);
             viaA.client().put("/api/stageport/v1/environments/" + QA + "/assets/" + APP + "/simulation",
-                    Map.of("stepMillis", 5000));
+                    Map.of("stepMillis", 20000));
             DeploymentOperation op = viaA.deploy(QA, APP, RELEASE_2, 2);
             awaitStep(op.key(), "Provision");
 
