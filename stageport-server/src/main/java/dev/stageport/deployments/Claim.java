@@ -1,5 +1,6 @@
 package dev.stageport.deployments;
 
+import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 
 /**
@@ -10,12 +11,19 @@ final class Claim {
 
     final String operationKey;
     final String workerId;
+    /** The operation type (Deploy, ...), a label on the step metrics. */
+    final String operation;
     private long version;
     private ScheduledFuture<?> heartbeat;
     private String step;
+    /** When the step in progress started in this process; null before our first step (e.g. in recovery). */
+    private Instant stepStartedAt;
+    /** The terminal status we committed, once the transaction that wrote it has committed. */
+    private volatile OperationStatus ended;
 
-    Claim(String operationKey, String workerId, long version) {
+    Claim(String operationKey, String operation, String workerId, long version) {
         this.operationKey = operationKey;
+        this.operation = operation;
         this.workerId = workerId;
         this.version = version;
     }
@@ -36,6 +44,22 @@ final class Claim {
 
     void step(String step) {
         this.step = step;
+    }
+
+    Instant stepStartedAt() {
+        return stepStartedAt;
+    }
+
+    void stepStartedAt(Instant at) {
+        this.stepStartedAt = at;
+    }
+
+    OperationStatus ended() {
+        return ended;
+    }
+
+    void ended(OperationStatus status) {
+        this.ended = status;
     }
 
     void heartbeat(ScheduledFuture<?> heartbeat) {

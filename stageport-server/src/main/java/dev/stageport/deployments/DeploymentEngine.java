@@ -64,7 +64,8 @@ public class DeploymentEngine implements SmartLifecycle {
             if (!operations.claim(candidate.key(), candidate.version(), workerId, now, leaseUntil)) {
                 continue; // another worker was faster; try the next candidate
             }
-            Claim claim = new Claim(candidate.key(), workerId, candidate.version() + 1);
+            Claim claim = new Claim(candidate.key(), candidate.operation().name(), workerId,
+                    candidate.version() + 1);
             claim.step(candidate.currentStep());
             claim.heartbeat(heartbeatExecutor().scheduleAtFixedRate(() -> renew(claim),
                     heartbeatPeriod().toMillis(), heartbeatPeriod().toMillis(), TimeUnit.MILLISECONDS));

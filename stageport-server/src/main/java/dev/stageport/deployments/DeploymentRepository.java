@@ -94,6 +94,19 @@ public class DeploymentRepository {
                 .params(ts(now), max).query(DeploymentRepository::map).list();
     }
 
+    /** How many operations wait for a worker (same condition as {@link #candidates}) and since when. */
+    public record Queue(long depth, Instant oldestStartedAt) {
+    }
+
+    /** One aggregate row over the (status, lease_expires_at) index; the metrics cache it between scrapes. */
+    public Queue queue(Instant now) {
+        return jdbc.sql("select count(*) as depth, min(started_at) as oldest from deployment_operation"
+                        + " where status = 'Running' and (claimed_by is null or lease_expires_at < ?)")
+                .param(ts(now))
+                .query((rs, row) -> new Queue(rs.getLong("depth"), instant(rs.getTimestamp("oldest"))))
+                .single();
+    }
+
     /**
      * Takes the operation if it is still as the candidate query saw it. The lease
      * condition is repeated because heartbeats renew a lease without a new version.

@@ -14,12 +14,15 @@ import dev.stageport.runtime.RuntimeContext;
 import dev.stageport.runtime.RuntimeFailure;
 import dev.stageport.runtime.RuntimeRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -54,11 +57,14 @@ class OperationRunner {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final OperationEvents events;
+    private final EngineMetrics metrics;
 
     OperationRunner(DeploymentRepository operations, MessageRepository messages, StageRepository stages,
                     BuildRepository builds, DeployedAssetRepository deployed, EffectiveConfiguration configurations,
-                    RuntimeRegistry runtimes, TransactionTemplate transactions, Clock clock, OperationEvents events) {
+                    RuntimeRegistry runtimes, TransactionTemplate transactions, Clock clock, OperationEvents events,
+                    EngineMetrics metrics) {
         this.events = events;
+        this.metrics = metrics;
         this.operations = operations;
         this.messages = messages;
         this.stages = stages;
@@ -78,6 +84,14 @@ class OperationRunner {
     }
 
     void run(DeploymentOperation op, Claim claim) {
+        try {
+            execute(op, claim);
+        } finally {
+            report(claim);
+        }
+    }
+
+    private void execute(DeploymentOperation op, Claim claim) {
         String step = VALIDATE;
         try {
             step(claim, step);
@@ -116,6 +130,28 @@ class OperationRunner {
                 ? "Nothing was switched: what ran before keeps running. Start the operation again."
                 : "The change may be partly applied; check the stage and start the operation again.";
         fail(op, claim, "The server stopped " + at + " of this " + op.operation() + ". " + outcome);
+        report(claim);
+    }
+
+    /**
+     * Metrics once the operation left our hands: the terminal status only when its
+     * write committed, and the duration of the step that was in progress.
+     */
+    private void report(Claim claim) {
+        OperationStatus ended = claim.ended();
+        if (ended != null) {
+            metrics.operationEnded(claim.operation, ended);
+        }
+        endStep(claim, ended == null ? EngineMetrics.LOST
+                : ended == OperationStatus.Finished ? EngineMetrics.OK : EngineMetrics.FAILED);
+    }
+
+    private void endStep(Claim claim, String outcome) {
+        Instant started = claim.stepStartedAt();
+        if (started != null && claim.step() != null) {
+            metrics.stepEnded(claim.operation, claim.step(), outcome, Duration.between(started, clock.instant()));
+        }
+        claim.stepStartedAt(null);
     }
 
     private void deploy(DeploymentOperation op, Claim claim, Stage stage, Runtime runtime,
@@ -233,14 +269,27 @@ class OperationRunner {
         }
         events.changed(op.key());
         claim.advanced();
+        // count the status only once it is durable: a rolled-back write must not show up as Finished
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    claim.ended(to);
+                }
+            });
+        } else {
+            claim.ended(to);
+        }
     }
 
     private void step(Claim claim, String step) {
+        endStep(claim, EngineMetrics.OK);
         if (!operations.markStep(claim.operationKey, claim.version(), claim.workerId, step, now())) {
             throw new Claim.Lost(claim.operationKey);
         }
         claim.advanced();
         claim.step(step);
+        claim.stepStartedAt(clock.instant());
     }
 
     private StepFailed notDeployed(DeploymentOperation op) {

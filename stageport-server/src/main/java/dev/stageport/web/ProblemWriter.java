@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -18,6 +20,7 @@ import tools.jackson.databind.ObjectMapper;
 public class ProblemWriter {
 
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+    private static final Logger log = LoggerFactory.getLogger(ProblemWriter.class);
 
     private final ObjectMapper json;
 
@@ -26,6 +29,15 @@ public class ProblemWriter {
     }
 
     public ProblemDetails problem(HttpServletRequest request, ErrorCode code, String detail, List<String> errors) {
+        // the log pattern adds the request's traceId (MDC), so this line matches the body's traceId;
+        // 4xx answers are routine (DEBUG), a 5xx one deserves attention
+        if (code.status().is5xxServerError()) {
+            log.warn("{} {} answered {} {}: {}", request.getMethod(), request.getRequestURI(),
+                    code.status().value(), code.wireName(), detail);
+        } else if (log.isDebugEnabled()) {
+            log.debug("{} {} answered {} {}: {}", request.getMethod(), request.getRequestURI(),
+                    code.status().value(), code.wireName(), detail);
+        }
         return new ProblemDetails(
                 "https://stageport.dev/problems/" + code.wireName(),
                 code.title(),
