@@ -20,13 +20,8 @@ final class Report {
 
     static void write(Path resultsDir, Path out) throws IOException {
         JsonMapper json = JsonMapper.builder().build();
-        List<JsonNode> runs = new ArrayList<>();
-        try (Stream<Path> files = Files.list(resultsDir)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("push-latency"))
-                    .sorted().toList()) {
-                runs.add(json.readTree(Files.readString(file)));
-            }
-        }
+        List<JsonNode> runs = read(json, resultsDir, "push-latency");
+        List<JsonNode> throughput = read(json, resultsDir, "engine-throughput");
         if (runs.isEmpty()) {
             throw new IllegalStateException("no results in " + resultsDir);
         }
@@ -47,8 +42,35 @@ final class Report {
         md.append("| polling as the ODC docs advise | up to 5 000 in the first 30 s | up to 30 000 afterwards |\n\n");
         md.append("The docs' schedule (every 5 s for 30 s, then every 30 s) learns of the end on the next poll, ")
                 .append("so its delay is bounded by the interval, not by the server.\n\n");
-        md.append("Rerun with `bench/run` (about two minutes); it rewrites this page.\n");
+        if (!throughput.isEmpty()) {
+            md.append("## Engine throughput\n\n");
+            md.append("1,000 Deploy operations over 100 apps × 3 stages on the simulated runtime with zero step ")
+                    .append("time, posted by 16 concurrent clients that wait for their operations with the long poll; ")
+                    .append("measured from the first POST until every operation is Finished (after a warm-up of 300). ")
+                    .append("Embedded database, 4 engine workers. Budget: at least 200 operations per second.\n\n");
+            md.append("| database | operations per second | all Finished |\n| --- | --- | --- |\n");
+            md.append("| embedded (H2) | ").append(spread(throughput, "operationsPerSecond")).append(" | ")
+                    .append(throughput.stream().allMatch(r -> r.path("finished").asInt() == r.path("operations")
+                            .asInt()) ? "yes" : "no").append(" |\n\n");
+        }
+        md.append("Rerun with `bench/run` (a few minutes); it rewrites this page.\n");
         Files.writeString(out, md.toString());
+    }
+
+    private static List<JsonNode> read(JsonMapper json, Path dir, String scenario) throws IOException {
+        List<JsonNode> runs = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(scenario)).sorted().toList()) {
+                runs.add(json.readTree(Files.readString(file)));
+            }
+        }
+        return runs;
+    }
+
+    private static String spread(List<JsonNode> runs, String field) {
+        double[] values = runs.stream().mapToDouble(r -> r.path(field).asDouble()).sorted().toArray();
+        return String.format(Locale.ROOT, "%.0f / %.0f / %.0f", values[0], values[values.length / 2],
+                values[values.length - 1]);
     }
 
     private static void row(StringBuilder md, String label, List<JsonNode> runs, String field) {
