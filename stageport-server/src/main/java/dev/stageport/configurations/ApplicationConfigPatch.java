@@ -4,18 +4,17 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Body of PATCH .../applications/{applicationKey}/configurations.
+ * Body of PATCH .../applications/{applicationKey}/configurations, and of the agent
+ * variant (where systemConfigurations must stay empty).
  * {@code revisionBaseline} is kept as a JSON node because the schema says integer
- * while the ODC docs send a string ("2"); both must work. Integrations, libraries
- * and system configurations are read loosely: Stageport schemas declare none, so
- * any key sent there is reported as unknown rather than silently dropped.
+ * while the ODC docs send a string ("2"); both must work.
  */
 public record ApplicationConfigPatch(
         String key,
         JsonNode revisionBaseline,
         List<GenericConfigPatch> settings,
         List<TimerPatch> timers,
-        List<JsonNode> integrations,
-        List<JsonNode> libraries,
-        List<JsonNode> systemConfigurations) {
+        List<IntegrationPatch> integrations,
+        List<LibraryConfigPatch> libraries,
+        List<GenericConfigPatch> systemConfigurations) {
 }

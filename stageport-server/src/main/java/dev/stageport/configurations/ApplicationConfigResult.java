@@ -6,7 +6,6 @@ import java.util.List;
 /**
  * Response of the GET configuration endpoints. A section the caller did not ask
  * for (query {@code fields}) is null and therefore left out of the JSON.
- * Integrations and libraries are always empty: Stageport schemas declare none.
  */
 public record ApplicationConfigResult(
         String key,
@@ -15,8 +14,14 @@ public record ApplicationConfigResult(
         Integer revisionDeployed,
         List<GenericConfigResult> settings,
         List<TimerResult> timers,
-        List<Object> integrations,
-        List<Object> libraries,
+        List<IntegrationResult> integrations,
+        List<LibraryConfigResult> libraries,
         Instant deployedAt,
         List<GenericConfigResult> systemConfigurations) {
+
+    /** The agent shape: the same without system configurations. */
+    AgentConfigResult asAgent() {
+        return new AgentConfigResult(key, name, revisionBaseline, revisionDeployed, settings, timers, integrations,
+                libraries, deployedAt);
+    }
 }

@@ -1,15 +1,21 @@
 package dev.stageport.configurations;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
- * One configurable value of a revision, flattened out of the schema so that PATCH,
- * GET and the resolver agree on item paths: {@code settings/<key>} for a setting,
- * {@code timers/<key>/IsActive} and {@code timers/<key>/Schedule} for a timer.
+ * One configurable value, flattened out of the schemas so that PATCH, GET, the
+ * resolver and the snapshot agree on item paths:
+ * {@code settings/<key>}, {@code timers/<key>/IsActive|Schedule},
+ * {@code integrations/<key>/<configKey>}, {@code libraries/<libKey>/settings/<key>},
+ * {@code libraries/<libKey>/integrations/<key>/<configKey>} and
+ * {@code systemConfigurations/<key>}.
+ * {@code defaultValue}/{@code defaultOrigin} are what applies when the stage set no
+ * value for the asset: for system configurations that is the stage default when
+ * one is set, else the catalog default.
  */
 record ConfigItem(String path, String key, String name, String description, DataType dataType,
-                  String defaultValue, boolean secret, boolean timer) {
+                  String defaultValue, boolean secret, Kind kind, Origin defaultOrigin, String owner) {
+
+    /** Which section an item belongs to; decides its labels and its origin chain. */
+    enum Kind { SETTING, TIMER, INTEGRATION, LIBRARY_SETTING, LIBRARY_INTEGRATION, SYSTEM }
 
     static String settingPath(String key) {
         return "settings/" + key;
@@ -19,27 +25,41 @@ record ConfigItem(String path, String key, String name, String description, Data
         return "timers/" + timerKey + "/" + config;
     }
 
-    /** Every item of the schema, in schema order, by path. */
-    static Map<String, ConfigItem> of(ConfigSchema schema) {
-        Map<String, ConfigItem> items = new LinkedHashMap<>();
-        for (ConfigSchema.Setting s : schema.settings()) {
-            items.put(settingPath(s.key()), new ConfigItem(settingPath(s.key()), s.key(), s.name(), s.description(),
-                    s.dataType() == null ? DataType.Text : s.dataType(), s.defaultValue(), s.isSecret(), false));
-        }
-        for (ConfigSchema.Timer t : schema.timers()) {
-            String active = timerPath(t.key(), ConfigSchema.TIMER_IS_ACTIVE);
-            String schedule = timerPath(t.key(), ConfigSchema.TIMER_SCHEDULE);
-            items.put(active, new ConfigItem(active, ConfigSchema.TIMER_IS_ACTIVE, t.name(), t.description(),
-                    DataType.Boolean, t.isActive() ? "True" : "False", false, true));
-            items.put(schedule, new ConfigItem(schedule, ConfigSchema.TIMER_SCHEDULE, t.name(), t.description(),
-                    DataType.Text, t.schedule(), false, true));
-        }
-        return items;
+    static String integrationPath(String integrationKey, String configKey) {
+        return "integrations/" + integrationKey + "/" + configKey;
+    }
+
+    static String librarySettingPath(String libraryKey, String key) {
+        return "libraries/" + libraryKey + "/settings/" + key;
+    }
+
+    static String libraryIntegrationPath(String libraryKey, String integrationKey, String configKey) {
+        return "libraries/" + libraryKey + "/integrations/" + integrationKey + "/" + configKey;
+    }
+
+    static String systemPath(String key) {
+        return "systemConfigurations/" + key;
+    }
+
+    /** The origin of a value the stage set for this asset. */
+    Origin overrideOrigin() {
+        return switch (kind) {
+            case SYSTEM -> Origin.ApplicationLevelOverride;
+            case LIBRARY_SETTING, LIBRARY_INTEGRATION -> Origin.LibraryLevelOverride;
+            default -> Origin.EnvironmentLevelOverride;
+        };
     }
 
     /** How deployment messages name the item, e.g. "Setting GreetingText" or "Timer Cleanup IsActive". */
     String label() {
-        String owner = name == null || name.isBlank() ? key : name;
-        return timer ? "Timer " + owner + " " + key : "Setting " + owner;
+        String self = name == null || name.isBlank() ? key : name;
+        return switch (kind) {
+            case SETTING -> "Setting " + self;
+            case TIMER -> "Timer " + owner + " " + key;
+            case INTEGRATION -> "Integration " + owner + " " + self;
+            case LIBRARY_SETTING -> "Library " + owner + " setting " + self;
+            case LIBRARY_INTEGRATION -> "Library integration " + owner + " " + self;
+            case SYSTEM -> "System configuration " + self;
+        };
     }
 }

@@ -24,7 +24,7 @@ public class ConfigurationController {
     @PatchMapping("/configurations")
     public ResponseEntity<Void> patch(Caller caller, @PathVariable String environmentKey,
                                       @PathVariable String applicationKey, @RequestBody ApplicationConfigPatch body) {
-        service.patch(caller, environmentKey, applicationKey, body);
+        service.patch(caller, environmentKey, applicationKey, body, ConfigTargets.Kind.APP);
         return ResponseEntity.noContent().build();
     }
 
@@ -33,7 +33,8 @@ public class ConfigurationController {
                                             @PathVariable String applicationKey,
                                             @RequestParam(required = false) String fields,
                                             @RequestParam(required = false) Boolean showBinaryValues) {
-        return service.deployed(caller, environmentKey, applicationKey, fields, showBinaryValues);
+        return service.deployed(caller, environmentKey, applicationKey, fields, showBinaryValues,
+                ConfigTargets.Kind.APP);
     }
 
     @GetMapping("/revisions/{baselineRevision}/configurations")
@@ -41,6 +42,7 @@ public class ConfigurationController {
                                             @PathVariable String applicationKey, @PathVariable String baselineRevision,
                                             @RequestParam(required = false) String fields,
                                             @RequestParam(required = false) Boolean showBinaryValues) {
-        return service.revision(caller, environmentKey, applicationKey, baselineRevision, fields, showBinaryValues);
+        return service.revision(caller, environmentKey, applicationKey, baselineRevision, fields, showBinaryValues,
+                ConfigTargets.Kind.APP);
     }
 }

@@ -1,5 +1,6 @@
 package dev.stageport.configurations;
 
+import dev.stageport.assets.Asset;
 import dev.stageport.assets.AssetRepository;
 import dev.stageport.assets.AssetRevision;
 import dev.stageport.secrets.SecretCipher;
@@ -20,11 +21,14 @@ public class ConfigurationResolver implements EffectiveConfiguration {
 
     private final AssetRepository assets;
     private final ConfigurationRepository values;
+    private final ConfigModelLoader models;
     private final SecretCipher cipher;
 
-    public ConfigurationResolver(AssetRepository assets, ConfigurationRepository values, SecretCipher cipher) {
+    public ConfigurationResolver(AssetRepository assets, ConfigurationRepository values, ConfigModelLoader models,
+                                 SecretCipher cipher) {
         this.assets = assets;
         this.values = values;
+        this.models = models;
         this.cipher = cipher;
     }
 
@@ -34,6 +38,9 @@ public class ConfigurationResolver implements EffectiveConfiguration {
         AssetRevision target = assets.findRevision(assetKey, revision)
                 .orElseThrow(() -> new ConfigurationRejected("The asset " + assetKey + " has no revision "
                         + revision + "."));
+        Asset asset = assets.find(assetKey)
+                .orElseThrow(() -> new ConfigurationRejected("There is no asset " + assetKey + "."));
+        ConfigModel model = models.load(environmentKey, asset, target.configSchema());
         Map<String, ConfigValue> stage = values.values(environmentKey, assetKey);
         Map<String, ConfigSnapshot.Entry> snapshot = new LinkedHashMap<>();
         Map<String, Long> versions = new LinkedHashMap<>();
@@ -41,14 +48,14 @@ public class ConfigurationResolver implements EffectiveConfiguration {
         List<String> problems = new ArrayList<>();
 
         // Stage values for keys the target revision no longer has are simply not part of it.
-        for (ConfigItem item : ConfigItem.of(ConfigSchema.parse(target.configSchema())).values()) {
+        for (ConfigItem item : model.items().values()) {
             ConfigValue set = stage.get(item.path());
             if (set == null) {
                 String value = item.defaultValue();
                 String sealed = item.secret() && value != null ? cipher.encryptText(value) : value;
                 snapshot.put(item.path(), new ConfigSnapshot.Entry(sealed, item.secret(),
-                        Origin.ApplicationLevelDefault.name(), null));
-                summary.add(line(item, value, item.secret(), Origin.ApplicationLevelDefault));
+                        item.defaultOrigin().name(), null));
+                summary.add(line(item, value, item.secret(), item.defaultOrigin()));
                 continue;
             }
             Optional<String> clear = clear(set);
@@ -67,9 +74,9 @@ public class ConfigurationResolver implements EffectiveConfiguration {
             String stored = secret ? (set.encrypted() ? set.valueText() : cipher.encryptText(clear.get()))
                     : clear.get();
             snapshot.put(item.path(), new ConfigSnapshot.Entry(stored, secret,
-                    Origin.EnvironmentLevelOverride.name(), set.filename()));
+                    item.overrideOrigin().name(), set.filename()));
             versions.put(item.path(), set.version());
-            summary.add(line(item, clear.get(), secret, Origin.EnvironmentLevelOverride));
+            summary.add(line(item, clear.get(), secret, item.overrideOrigin()));
         }
         if (!problems.isEmpty()) {
             throw new ConfigurationRejected(String.join(" ", problems));
@@ -98,6 +105,7 @@ public class ConfigurationResolver implements EffectiveConfiguration {
     private static String keyOf(ConfigItem item) {
         return item.path().substring(item.path().indexOf('/') + 1);
     }
+
 
     private static String line(ConfigItem item, String value, boolean secret, Origin origin) {
         String shown;

@@ -7,10 +7,9 @@ import dev.stageport.identity.Caller;
 import dev.stageport.identity.Permission;
 import dev.stageport.portfolio.DeployedAsset;
 import dev.stageport.portfolio.DeployedAssetRepository;
-import dev.stageport.portfolio.StageRepository;
+import dev.stageport.configurations.ConfigTargets.Target;
 import dev.stageport.secrets.SecretCipher;
 import dev.stageport.web.ApiException;
-import dev.stageport.web.Keys;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -25,16 +24,19 @@ import tools.jackson.databind.JsonNode;
 @Service
 public class ConfigurationService {
 
-    private final StageRepository stages;
+    private final ConfigTargets targets;
+    private final ConfigModelLoader models;
     private final AssetRepository assets;
     private final DeployedAssetRepository deployedAssets;
     private final ConfigurationRepository values;
     private final SecretCipher cipher;
     private final Clock clock;
 
-    public ConfigurationService(StageRepository stages, AssetRepository assets, DeployedAssetRepository deployedAssets,
-                                ConfigurationRepository values, SecretCipher cipher, Clock clock) {
-        this.stages = stages;
+    public ConfigurationService(ConfigTargets targets, ConfigModelLoader models, AssetRepository assets,
+                                DeployedAssetRepository deployedAssets, ConfigurationRepository values,
+                                SecretCipher cipher, Clock clock) {
+        this.targets = targets;
+        this.models = models;
         this.assets = assets;
         this.deployedAssets = deployedAssets;
         this.values = values;
@@ -47,19 +49,20 @@ public class ConfigurationService {
      * value as pending in one transaction: either all values change or none does.
      */
     @Transactional
-    public void patch(Caller caller, String environmentKey, String applicationKey, ApplicationConfigPatch body) {
-        Target target = target(caller, Permission.EDIT_CONFIGURATIONS, environmentKey, applicationKey);
+    public void patch(Caller caller, String environmentKey, String applicationKey, ApplicationConfigPatch body,
+                      ConfigTargets.Kind kind) {
+        Target target = targets.target(caller, Permission.EDIT_CONFIGURATIONS, environmentKey, applicationKey, kind);
         if (body.key() != null && !sameKey(body.key(), target.asset().key())) {
-            throw ApiException.badRequest("The body 'key' '" + body.key() + "' does not match the applicationKey "
+            throw ApiException.badRequest("The body 'key' '" + body.key() + "' does not match the " + kind.param + " "
                     + target.asset().key() + " of the path; leave it out or send the same key.");
         }
         int revision = body.revisionBaseline() == null || body.revisionBaseline().isNull()
                 ? defaultBaseline(target) : revisionBaseline(body.revisionBaseline());
         AssetRevision baseline = assets.findRevision(target.asset().key(), revision)
                 .orElseThrow(() -> ApiException.badRequest("'revisionBaseline' " + revision
-                        + " is not a revision of the app " + target.asset().key() + "."));
-        List<PatchValidator.Change> changes =
-                PatchValidator.validate(ConfigSchema.parse(baseline.configSchema()), revision, body);
+                        + " is not a revision of the " + kind.noun + " " + target.asset().key() + "."));
+        List<PatchValidator.Change> changes = PatchValidator.validate(
+                models.load(target.environmentKey(), target.asset(), baseline.configSchema()), revision, body);
         Instant now = clock.instant();
         try {
             for (PatchValidator.Change change : changes) {
@@ -78,11 +81,11 @@ public class ConfigurationService {
     /** The configuration of the revision that runs in the stage; 404 when none runs there. */
     @Transactional(readOnly = true)
     public ApplicationConfigResult deployed(Caller caller, String environmentKey, String applicationKey,
-                                            String fields, Boolean showBinaryValues) {
+                                            String fields, Boolean showBinaryValues, ConfigTargets.Kind kind) {
         ResultAssembler.View view = view(fields, showBinaryValues);
-        Target target = target(caller, Permission.VIEW_CONFIGURATIONS, environmentKey, applicationKey);
+        Target target = targets.target(caller, Permission.VIEW_CONFIGURATIONS, environmentKey, applicationKey, kind);
         DeployedAsset deployed = deployedAssets.find(target.environmentKey(), target.asset().key())
-                .orElseThrow(() -> ApiException.notFound("The app " + target.asset().key()
+                .orElseThrow(() -> ApiException.notFound("The " + kind.noun + " " + target.asset().key()
                         + " is not deployed in the stage " + target.environmentKey()
                         + "; use .../revisions/{baselineRevision}/configurations to see a revision's configuration."));
         return view(target, deployed.revision(), deployed, view);
@@ -91,10 +94,11 @@ public class ConfigurationService {
     /** The configuration of one revision as it would run in the stage. */
     @Transactional(readOnly = true)
     public ApplicationConfigResult revision(Caller caller, String environmentKey, String applicationKey,
-                                            String baselineRevision, String fields, Boolean showBinaryValues) {
+                                            String baselineRevision, String fields, Boolean showBinaryValues,
+                                            ConfigTargets.Kind kind) {
         ResultAssembler.View view = view(fields, showBinaryValues);
         int revision = revisionNumber(baselineRevision, "baselineRevision");
-        Target target = target(caller, Permission.VIEW_CONFIGURATIONS, environmentKey, applicationKey);
+        Target target = targets.target(caller, Permission.VIEW_CONFIGURATIONS, environmentKey, applicationKey, kind);
         DeployedAsset deployed = deployedAssets.find(target.environmentKey(), target.asset().key()).orElse(null);
         return view(target, revision, deployed, view);
     }
@@ -102,24 +106,11 @@ public class ConfigurationService {
     private ApplicationConfigResult view(Target target, int revision, DeployedAsset deployed,
                                          ResultAssembler.View view) {
         AssetRevision r = assets.findRevision(target.asset().key(), revision)
-                .orElseThrow(() -> ApiException.notFound("The app " + target.asset().key() + " has no revision "
-                        + revision + "."));
-        return ResultAssembler.assemble(target.asset(), revision, ConfigSchema.parse(r.configSchema()), deployed,
+                .orElseThrow(() -> ApiException.notFound("The " + target.kind().noun + " " + target.asset().key()
+                        + " has no revision " + revision + "."));
+        return ResultAssembler.assemble(target.asset(), revision,
+                models.load(target.environmentKey(), target.asset(), r.configSchema()), deployed,
                 values.values(target.environmentKey(), target.asset().key()), view);
-    }
-
-    private record Target(String environmentKey, Asset asset) {
-    }
-
-    /** Malformed keys are 400, then permission (403) before existence (404) so stages are not probed. */
-    private Target target(Caller caller, Permission permission, String environmentKey, String applicationKey) {
-        String env = Keys.parse(environmentKey, "environmentKey").toString();
-        String app = Keys.parse(applicationKey, "applicationKey").toString();
-        caller.require(permission, env);
-        stages.find(env).orElseThrow(() -> ApiException.notFound("There is no stage with the key " + env + "."));
-        Asset asset = assets.find(app)
-                .orElseThrow(() -> ApiException.notFound("There is no app with the key " + app + "."));
-        return new Target(env, asset);
     }
 
     /**
@@ -130,7 +121,7 @@ public class ConfigurationService {
     private int defaultBaseline(Target target) {
         return deployedAssets.find(target.environmentKey(), target.asset().key()).map(DeployedAsset::revision)
                 .or(() -> assets.latestRevision(target.asset().key()).map(AssetRevision::revision))
-                .orElseThrow(() -> ApiException.badRequest("'revisionBaseline' is required: the app has no revision."));
+                .orElseThrow(() -> ApiException.badRequest("'revisionBaseline' is required: the asset has no revision."));
     }
 
     /** The schema says integer, the ODC docs example sends "2": both are accepted. */

@@ -10,68 +10,74 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
 
 /**
- * Checks every key and value of a PATCH against the baseline revision's schema and
- * collects every finding before refusing, so a pipeline fixes its request in one go.
- * Returns the changes only when the whole request is valid (all-or-nothing).
+ * Checks every key and value of a PATCH against the baseline revision's model
+ * (its schema, its libraries and, for apps, the system catalog) and collects every
+ * finding before refusing, so a pipeline fixes its request in one go. Returns the
+ * changes only when the whole request is valid (all-or-nothing).
  */
 final class PatchValidator {
 
-    /** One value to store: the schema item it targets and the value in its canonical form. */
+    /** One value to store: the item it targets and the value in its canonical form. */
     record Change(ConfigItem item, String value, String filename) {
     }
 
     private final int revision;
-    private final Map<String, ConfigSchema.Setting> settings = new HashMap<>();
-    private final Map<String, ConfigSchema.Timer> timers = new HashMap<>();
-    private final Map<String, ConfigItem> items;
+    private final ConfigModel model;
+    /** Items by lower-cased path: keys are UUIDs, matched whatever casing the pipeline used. */
+    private final Map<String, ConfigItem> items = new HashMap<>();
     private final List<String> problems = new ArrayList<>();
     private final Set<String> seen = new HashSet<>();
     private final List<Change> changes = new ArrayList<>();
 
-    private PatchValidator(ConfigSchema schema, int revision) {
+    private PatchValidator(ConfigModel model, int revision) {
         this.revision = revision;
-        this.items = ConfigItem.of(schema);
-        // Keys are UUIDs: match them whatever the casing the pipeline used.
-        schema.settings().forEach(s -> settings.put(normal(s.key()), s));
-        schema.timers().forEach(t -> timers.put(normal(t.key()), t));
+        this.model = model;
+        model.items().values().forEach(i -> items.put(normal(i.path()), i));
     }
 
-    static List<Change> validate(ConfigSchema schema, int revision, ApplicationConfigPatch body) {
-        PatchValidator v = new PatchValidator(schema, revision);
-        v.settings(body.settings());
+    static List<Change> validate(ConfigModel model, int revision, ApplicationConfigPatch body) {
+        PatchValidator v = new PatchValidator(model, revision);
+        v.generic(body.settings(), "settings", "", "setting");
         v.timers(body.timers());
-        v.unsupported("integration", body.integrations());
-        v.unsupported("library", body.libraries());
-        v.unsupported("system configuration", body.systemConfigurations());
-        if (!v.problems.isEmpty()) {
-            String detail = v.problems.size() == 1 ? v.problems.get(0)
-                    : "The configuration change was refused; nothing was stored (" + v.problems.size()
-                    + " problems): " + String.join(" ", v.problems);
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, detail, v.problems);
+        v.integrations(body.integrations(), "integrations", "");
+        v.libraries(body.libraries());
+        if (model.systemConfigurations()) {
+            v.generic(body.systemConfigurations(), "systemConfigurations", "", "system configuration");
+        } else if (body.systemConfigurations() != null && !body.systemConfigurations().isEmpty()) {
+            v.problems.add("Agents have no system configurations; leave 'systemConfigurations' out.");
         }
+        fail(v.problems);
         return v.changes;
     }
 
-    private void settings(List<GenericConfigPatch> patches) {
+    static void fail(List<String> problems) {
+        if (!problems.isEmpty()) {
+            String detail = problems.size() == 1 ? problems.get(0)
+                    : "The configuration change was refused; nothing was stored (" + problems.size()
+                    + " problems): " + String.join(" ", problems);
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, detail, problems);
+        }
+    }
+
+    /** Settings or system configurations: {@code <prefix><section>/<key>}. */
+    private void generic(List<GenericConfigPatch> patches, String section, String prefix, String kind) {
         if (patches == null) {
             return;
         }
         for (int i = 0; i < patches.size(); i++) {
             GenericConfigPatch p = patches.get(i);
             if (p == null || blank(p.key())) {
-                problems.add("settings[" + i + "].key is required.");
+                problems.add(prefix + section + "[" + i + "].key is required.");
                 continue;
             }
-            ConfigSchema.Setting setting = settings.get(normal(p.key()));
-            if (setting == null) {
-                problems.add("The setting '" + p.key() + "' does not exist in revision " + revision + ".");
+            ConfigItem item = items.get(normal(prefix + section + "/" + p.key()));
+            if (item == null) {
+                problems.add("The " + kind + " '" + p.key() + "' does not exist in " + where(prefix) + ".");
                 continue;
             }
-            ConfigItem item = items.get(ConfigItem.settingPath(setting.key()));
-            check(item, "The setting '" + p.key() + "' (" + setting.name() + ")", p);
+            check(item, "The " + kind + " '" + p.key() + "' (" + item.name() + ")", p);
         }
     }
 
@@ -85,8 +91,7 @@ final class PatchValidator {
                 problems.add("timers[" + i + "].key is required.");
                 continue;
             }
-            ConfigSchema.Timer timer = timers.get(normal(t.key()));
-            if (timer == null) {
+            if (!items.containsKey(normal(ConfigItem.timerPath(t.key(), ConfigSchema.TIMER_IS_ACTIVE)))) {
                 problems.add("The timer '" + t.key() + "' does not exist in revision " + revision + ".");
                 continue;
             }
@@ -97,15 +102,78 @@ final class PatchValidator {
                     problems.add("timers[" + i + "].configs[" + j + "].key is required (IsActive or Schedule).");
                     continue;
                 }
-                Optional<String> config = timerConfig(c.key());
-                if (config.isEmpty()) {
+                ConfigItem item = items.get(normal(ConfigItem.timerPath(t.key(), c.key())));
+                if (item == null) {
                     problems.add("The timer '" + t.key() + "' has no config '" + c.key()
                             + "'; use IsActive or Schedule.");
                     continue;
                 }
-                ConfigItem item = items.get(ConfigItem.timerPath(timer.key(), config.get()));
-                check(item, "The config '" + config.get() + "' of timer '" + t.key() + "'", c);
+                check(item, "The config '" + item.key() + "' of timer '" + t.key() + "'", c);
             }
+        }
+    }
+
+    private void integrations(List<IntegrationPatch> patches, String section, String prefix) {
+        if (patches == null) {
+            return;
+        }
+        for (int i = 0; i < patches.size(); i++) {
+            IntegrationPatch integration = patches.get(i);
+            if (integration == null || blank(integration.key())) {
+                problems.add(prefix + section + "[" + i + "].key is required.");
+                continue;
+            }
+            String base = normal(prefix + section + "/" + integration.key() + "/");
+            if (items.keySet().stream().noneMatch(path -> path.startsWith(base))) {
+                problems.add("The integration '" + integration.key() + "' does not exist in " + where(prefix)
+                        + ".");
+                continue;
+            }
+            List<GenericConfigPatch> configs = integration.configs() == null ? List.of() : integration.configs();
+            for (int j = 0; j < configs.size(); j++) {
+                GenericConfigPatch c = configs.get(j);
+                if (c == null || blank(c.key())) {
+                    problems.add(prefix + section + "[" + i + "].configs[" + j + "].key is required.");
+                    continue;
+                }
+                ConfigItem item = items.get(base + normal(c.key()));
+                if (item == null) {
+                    problems.add("The integration '" + integration.key() + "' has no config '" + c.key() + "'.");
+                    continue;
+                }
+                check(item, "The config '" + c.key() + "' of integration '" + integration.key() + "'", c);
+            }
+        }
+    }
+
+    private void libraries(List<LibraryConfigPatch> patches) {
+        if (patches == null) {
+            return;
+        }
+        for (int i = 0; i < patches.size(); i++) {
+            LibraryConfigPatch lib = patches.get(i);
+            if (lib == null || blank(lib.key())) {
+                problems.add("libraries[" + i + "].key is required.");
+                continue;
+            }
+            Optional<ConfigModel.Library> ref = model.libraries().stream()
+                    .filter(l -> normal(l.key()).equals(normal(lib.key()))).findFirst();
+            if (ref.isEmpty()) {
+                problems.add("The library '" + lib.key() + "' is not referenced by revision " + revision + ".");
+                continue;
+            }
+            if (lib.revision() != null && lib.revision() != ref.get().revision()) {
+                problems.add("The library '" + lib.key() + "' revision " + lib.revision() + " is not the one revision "
+                        + revision + " references (" + ref.get().revision() + ").");
+                continue;
+            }
+            if (lib.systemConfigurations() != null && !lib.systemConfigurations().isEmpty()) {
+                problems.add("The library '" + lib.key() + "' has no system configurations of its own; "
+                        + "set them on the app.");
+            }
+            String prefix = "libraries/" + ref.get().key() + "/";
+            generic(lib.settings(), "settings", prefix, "setting");
+            integrations(lib.integrations(), "integrations", prefix);
         }
     }
 
@@ -129,26 +197,12 @@ final class PatchValidator {
         changes.add(new Change(item, ValueRules.canonical(item.dataType(), p.value()), filename));
     }
 
-    private void unsupported(String kind, List<JsonNode> entries) {
-        if (entries == null) {
-            return;
+    private String where(String prefix) {
+        if (prefix.isEmpty()) {
+            return "revision " + revision;
         }
-        for (JsonNode entry : entries) {
-            JsonNode key = entry == null ? null : entry.get("key");
-            String name = key == null || key.isNull() ? "(without a key)" : "'" + key.asString() + "'";
-            problems.add("The " + kind + " " + name + " does not exist in revision " + revision
-                    + "; Stageport schemas declare no " + kind + " configurations.");
-        }
-    }
-
-    private static Optional<String> timerConfig(String key) {
-        if (key.equalsIgnoreCase(ConfigSchema.TIMER_IS_ACTIVE)) {
-            return Optional.of(ConfigSchema.TIMER_IS_ACTIVE);
-        }
-        if (key.equalsIgnoreCase(ConfigSchema.TIMER_SCHEDULE)) {
-            return Optional.of(ConfigSchema.TIMER_SCHEDULE);
-        }
-        return Optional.empty();
+        String lib = prefix.substring("libraries/".length(), prefix.length() - 1);
+        return "the library " + lib + " as revision " + revision + " references it";
     }
 
     private static String quote(String value) {
@@ -159,7 +213,7 @@ final class PatchValidator {
         return s == null || s.isBlank();
     }
 
-    private static String normal(String key) {
+    static String normal(String key) {
         return key == null ? "" : key.trim().toLowerCase(Locale.ROOT);
     }
 }

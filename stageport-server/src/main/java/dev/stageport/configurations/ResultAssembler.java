@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Builds the GET view of one revision's configuration in a stage from the schema,
+ * Builds the GET view of one revision's configuration in a stage from its model,
  * the stage's values and the deployed snapshot. Pure: no database, no decryption,
  * so a secret cannot leak from here even by mistake.
  */
@@ -25,59 +25,98 @@ final class ResultAssembler {
 
     enum Section { systemConfigurations, settings, timers, integrations, libraries }
 
-    static ApplicationConfigResult assemble(Asset asset, int baseline, ConfigSchema schema, DeployedAsset deployed,
+    private record Ctx(Map<String, ConfigItem> items, Map<String, ConfigValue> stage,
+                       Map<String, ConfigSnapshot.Entry> snapshot, View view) {
+    }
+
+    static ApplicationConfigResult assemble(Asset asset, int baseline, ConfigModel model, DeployedAsset deployed,
                                             Map<String, ConfigValue> stage, View view) {
         Map<String, ConfigSnapshot.Entry> snapshot = deployed == null ? Map.of()
                 : ConfigSnapshot.parse(deployed.configSnapshot());
-        Map<String, ConfigItem> items = ConfigItem.of(schema);
+        Ctx ctx = new Ctx(model.items(), stage, snapshot, view);
+        Set<Section> sections = view.sections();
+        ConfigSchema schema = model.schema();
 
-        List<GenericConfigResult> settings = null;
-        if (view.sections().contains(Section.settings)) {
-            settings = new ArrayList<>();
-            for (ConfigSchema.Setting s : schema.settings()) {
-                ConfigItem item = items.get(ConfigItem.settingPath(s.key()));
-                settings.add(result(item, s.key(), s.name(), s.description(), stage, snapshot, view));
+        List<GenericConfigResult> system = null;
+        if (sections.contains(Section.systemConfigurations) && model.systemConfigurations()) {
+            system = new ArrayList<>();
+            for (ConfigSchema.Setting s : SystemConfigurations.CATALOG) {
+                system.add(result(ctx, ConfigItem.systemPath(s.key())));
             }
         }
         List<TimerResult> timers = null;
-        if (view.sections().contains(Section.timers)) {
+        if (sections.contains(Section.timers)) {
             timers = new ArrayList<>();
             for (ConfigSchema.Timer t : schema.timers()) {
                 List<GenericConfigResult> configs = new ArrayList<>();
                 for (String config : List.of(ConfigSchema.TIMER_IS_ACTIVE, ConfigSchema.TIMER_SCHEDULE)) {
-                    ConfigItem item = items.get(ConfigItem.timerPath(t.key(), config));
-                    configs.add(result(item, config, config, null, stage, snapshot, view));
+                    configs.add(result(ctx, ConfigItem.timerPath(t.key(), config), config, null));
                 }
                 timers.add(new TimerResult(t.key(), t.name(), t.description(), configs));
             }
         }
+        List<LibraryConfigResult> libraries = null;
+        if (sections.contains(Section.libraries)) {
+            libraries = new ArrayList<>();
+            for (ConfigModel.Library lib : model.libraries()) {
+                String prefix = "libraries/" + lib.key() + "/";
+                libraries.add(new LibraryConfigResult(lib.key(), lib.name(), lib.revision(), lib.revision(), List.of(),
+                        settings(ctx, lib.schema(), prefix), integrations(ctx, lib.schema(), prefix)));
+            }
+        }
         return new ApplicationConfigResult(asset.key(), asset.name(), baseline,
                 deployed == null ? null : deployed.revision(),
-                settings, timers,
-                view.sections().contains(Section.integrations) ? List.of() : null,
-                view.sections().contains(Section.libraries) ? List.of() : null,
+                sections.contains(Section.settings) ? settings(ctx, schema, "") : null,
+                timers,
+                sections.contains(Section.integrations) ? integrations(ctx, schema, "") : null,
+                libraries,
                 deployed == null ? null : deployed.deployedAt(),
-                view.sections().contains(Section.systemConfigurations) ? List.of() : null);
+                system);
     }
 
-    private static GenericConfigResult result(ConfigItem item, String key, String name, String description,
-                                              Map<String, ConfigValue> stage, Map<String, ConfigSnapshot.Entry> snapshot,
-                                              View view) {
-        ConfigValue set = stage.get(item.path());
-        ConfigSnapshot.Entry deployed = snapshot.get(item.path());
+    private static List<GenericConfigResult> settings(Ctx ctx, ConfigSchema schema, String prefix) {
+        List<GenericConfigResult> out = new ArrayList<>();
+        for (ConfigSchema.Setting s : schema.settings()) {
+            out.add(result(ctx, prefix + ConfigItem.settingPath(s.key())));
+        }
+        return out;
+    }
+
+    private static List<IntegrationResult> integrations(Ctx ctx, ConfigSchema schema, String prefix) {
+        List<IntegrationResult> out = new ArrayList<>();
+        for (ConfigSchema.Integration i : schema.integrations()) {
+            List<GenericConfigResult> configs = new ArrayList<>();
+            for (ConfigSchema.Setting c : i.configs()) {
+                configs.add(result(ctx, prefix + ConfigItem.integrationPath(i.key(), c.key())));
+            }
+            out.add(new IntegrationResult(i.key(), i.name(), i.pluginType(), configs));
+        }
+        return out;
+    }
+
+    private static GenericConfigResult result(Ctx ctx, String path) {
+        ConfigItem item = ctx.items().get(path);
+        return result(ctx, path, item.key(), item.description());
+    }
+
+    private static GenericConfigResult result(Ctx ctx, String path, String name, String description) {
+        ConfigItem item = ctx.items().get(path);
+        ConfigValue set = ctx.stage().get(path);
+        ConfigSnapshot.Entry deployed = ctx.snapshot().get(path);
         // A value once stored encrypted stays masked even if a later revision drops the secret flag.
         boolean secret = item.secret() || (set != null && set.encrypted());
         boolean deployedSecret = secret || (deployed != null && deployed.secret());
-        boolean hideBinary = item.dataType() == DataType.BinaryUrl && !view.showBinaryValues();
+        boolean hideBinary = item.dataType() == DataType.BinaryUrl && !ctx.view().showBinaryValues();
+        String shownName = item.kind() == ConfigItem.Kind.TIMER ? name : item.name();
 
         String value = set != null ? set.valueText() : item.defaultValue();
         String deployedValue = deployed == null ? null : deployed.value();
         return new GenericConfigResult(
-                key, name, description, item.dataType(),
+                item.key(), shownName, description, item.dataType(),
                 shown(item.defaultValue(), secret, hideBinary),
                 shown(deployedValue, deployedSecret, hideBinary),
                 shown(value, secret, hideBinary),
-                set != null ? Origin.EnvironmentLevelOverride : Origin.ApplicationLevelDefault,
+                set != null ? item.overrideOrigin() : item.defaultOrigin(),
                 deployed == null ? null : Origin.parse(deployed.origin()),
                 item.secret(),
                 set != null && !set.applied(),
@@ -85,7 +124,7 @@ final class ResultAssembler {
                 set != null ? set.filename() : deployed == null ? null : deployed.filename());
     }
 
-    private static String shown(String value, boolean secret, boolean hideBinary) {
+    static String shown(String value, boolean secret, boolean hideBinary) {
         if (value == null || hideBinary) {
             return null;
         }
