@@ -26,12 +26,18 @@ public class ProblemWriter {
     }
 
     public ProblemDetails problem(HttpServletRequest request, ErrorCode code, String detail, List<String> errors) {
+        return problem(request, code, detail, errors, request.getRequestURI());
+    }
+
+    /** With an explicit {@code instance}: the error page names the path that failed, not /error. */
+    public ProblemDetails problem(HttpServletRequest request, ErrorCode code, String detail, List<String> errors,
+                                  String instance) {
         return new ProblemDetails(
                 "https://stageport.dev/problems/" + code.wireName(),
                 code.title(),
                 code.status().value(),
                 detail,
-                request.getRequestURI(),
+                instance,
                 TraceIds.of(request),
                 code.wireName(),
                 errors == null || errors.isEmpty() ? null : errors);
