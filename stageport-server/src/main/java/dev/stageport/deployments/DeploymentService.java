@@ -167,7 +167,7 @@ public class DeploymentService {
         String key = Keys.parse(operationKey, "operationKey").toString();
         DeploymentOperation op = operations.find(key)
                 .orElseThrow(() -> ApiException.notFound("No deployment operation with key " + key + "."));
-        caller.require(Permission.STAGE_VIEW, op.environmentKey());
+        caller.requireUnnamed(Permission.STAGE_VIEW, op.environmentKey(), "the deployment operation " + key);
         return op;
     }
 

@@ -30,6 +30,17 @@ public record Caller(String clientId, Map<Permission, Set<String>> grants) {
         }
     }
 
+    /**
+     * Like {@link #require}, for a resource looked up by its own key: the refusal does
+     * not name the stage, which the caller may not learn when it cannot view it.
+     */
+    public void requireUnnamed(Permission permission, String environmentKey, String resource) {
+        if (!can(permission, environmentKey)) {
+            throw ApiException.forbidden("The API client '" + clientId + "' lacks the permission '"
+                    + permission.label() + "' on the stage of " + resource + ".");
+        }
+    }
+
     public void requireAnywhere(Permission permission) {
         if (!canAnywhere(permission)) {
             throw ApiException.forbidden("The API client '" + clientId + "' lacks the permission '"

@@ -38,6 +38,9 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetails> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        if (BodySizeLimit.causedBy(e)) {
+            return problems.entity(request, ErrorCode.PAYLOAD_TOO_LARGE, BodySizeLimit.DETAIL, null);
+        }
         return problems.entity(request, ErrorCode.MALFORMED_REQUEST, describeUnreadable(e), null);
     }
 
@@ -86,6 +89,9 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetails> unexpected(Exception e, HttpServletRequest request) {
+        if (BodySizeLimit.causedBy(e)) {
+            return problems.entity(request, ErrorCode.PAYLOAD_TOO_LARGE, BodySizeLimit.DETAIL, null);
+        }
         log.error("Unexpected error on {} {} (traceId {})", request.getMethod(), request.getRequestURI(),
                 TraceIds.of(request), e);
         return problems.entity(request, ErrorCode.INTERNAL_ERROR,

@@ -29,6 +29,12 @@ public class ProblemWriter {
     }
 
     public ProblemDetails problem(HttpServletRequest request, ErrorCode code, String detail, List<String> errors) {
+        return problem(request, code, detail, errors, request.getRequestURI());
+    }
+
+    /** With an explicit {@code instance}: the error page names the path that failed, not /error. */
+    public ProblemDetails problem(HttpServletRequest request, ErrorCode code, String detail, List<String> errors,
+                                  String instance) {
         // the log pattern adds the request's traceId (MDC), so this line matches the body's traceId;
         // 4xx answers are routine (DEBUG), a 5xx one deserves attention
         if (code.status().is5xxServerError()) {
@@ -43,7 +49,7 @@ public class ProblemWriter {
                 code.title(),
                 code.status().value(),
                 detail,
-                request.getRequestURI(),
+                instance,
                 TraceIds.of(request),
                 code.wireName(),
                 errors == null || errors.isEmpty() ? null : errors);

@@ -52,7 +52,7 @@ public class TraceIds extends OncePerRequestFilter {
         return newId();
     }
 
-    private static String newId() {
+    static String newId() {
         byte[] bytes = new byte[16];
         ThreadLocalRandom.current().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);

@@ -1,0 +1,139 @@
+package dev.stageport.hostile;
+
+import dev.stageport.identity.Permission;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every endpoint of the server in one table: method, path template, a valid sample
+ * body, the permission it needs and how that permission is scoped. Templates use
+ * {env} {app} {rev} {op} {build} {client} {greeting}; {@link #fill} puts real keys in.
+ * A test that finds a controller method missing here should add a row.
+ */
+public final class EndpointCatalog {
+
+    /** How an endpoint's permission applies. */
+    public enum Scope {
+        /** The path or body names a stage; the permission is needed on that stage. */
+        STAGE,
+        /** A list: always answered, filtered to the stages where the caller has Stage > View stage. */
+        LIST,
+        /** The permission on any one stage is enough (assets and builds are not per stage). */
+        ANY_STAGE,
+        /** Tenant-wide: the permission must be granted on every stage. */
+        TENANT
+    }
+
+    /**
+     * @param readBack a GET template whose answer must not change when a refused request targets a stage
+     *                 (null for reads)
+     */
+    public record Endpoint(String method, String path, String body, Permission permission, Scope scope,
+                           String readBack) {
+
+        public boolean hasBody() {
+            return body != null;
+        }
+
+        public boolean mutating() {
+            return !"GET".equals(method);
+        }
+
+        /** Server-sent events: answered as a stream, so only some checks apply. */
+        public boolean stream() {
+            return path.endsWith("/events");
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    private static final String ASSETS = "/api/asset-repository/v1/assets";
+    private static final String BUILDS = "/api/builds/v1/build-operations";
+    private static final String CONFIG = "/api/asset-configurations/v1/environments/{env}/applications/{app}";
+    private static final String OPS = "/api/deployments/v1/deployment-operations";
+    private static final String SIM = "/api/stageport/v1/environments/{env}";
+    private static final String CLIENTS = "/api/stageport/v1/api-clients";
+
+    public static final List<Endpoint> ALL = List.of(
+            // Portfolio
+            get("/api/portfolios/v1/environments", Permission.STAGE_VIEW, Scope.LIST),
+            get("/api/portfolios/v2/environments", Permission.STAGE_VIEW, Scope.LIST),
+            get("/api/portfolios/v1/deployed-assets", Permission.STAGE_VIEW, Scope.LIST),
+            get("/api/portfolios/v2/deployed-assets", Permission.STAGE_VIEW, Scope.LIST),
+            // Asset repository
+            get(ASSETS, Permission.ASSET_OPEN, Scope.ANY_STAGE),
+            get(ASSETS + "/{app}", Permission.ASSET_OPEN, Scope.ANY_STAGE),
+            get(ASSETS + "/{app}/latest-revision", Permission.ASSET_OPEN, Scope.ANY_STAGE),
+            get(ASSETS + "/{app}/revisions", Permission.ASSET_OPEN, Scope.ANY_STAGE),
+            get(ASSETS + "/{app}/revisions/{rev}", Permission.ASSET_OPEN, Scope.ANY_STAGE),
+            // Builds
+            get(BUILDS + "?assetKey={app}", Permission.ASSET_OPEN, Scope.ANY_STAGE),
+            get(BUILDS + "/{build}", Permission.ASSET_OPEN, Scope.ANY_STAGE),
+            get(BUILDS + "/{build}/log-messages", Permission.ASSET_OPEN, Scope.ANY_STAGE),
+            // Asset configurations
+            new Endpoint("PATCH", CONFIG + "/configurations", """
+                    {"key":"{app}","revisionBaseline":1,"settings":[{"key":"{greeting}","value":"hostile"}],\
+                    "timers":[{"key":"{timer}","configs":[{"key":"IsActive","value":"false"}]}]}""",
+                    Permission.EDIT_CONFIGURATIONS, Scope.STAGE, CONFIG + "/revisions/deployed/configurations"),
+            get(CONFIG + "/revisions/deployed/configurations", Permission.VIEW_CONFIGURATIONS, Scope.STAGE),
+            get(CONFIG + "/revisions/{rev}/configurations", Permission.VIEW_CONFIGURATIONS, Scope.STAGE),
+            // Deployments
+            new Endpoint("POST", OPS, """
+                    {"operation":"Deploy","assetKey":"{app}","buildKey":"{build}","revision":1,\
+                    "environmentKey":"{env}"}""", Permission.DEPLOY_APPS, Scope.STAGE,
+                    OPS + "?environmentKey={env}&assetKey={app}"),
+            get(OPS, Permission.STAGE_VIEW, Scope.LIST),
+            get(OPS + "/{op}", Permission.STAGE_VIEW, Scope.STAGE),
+            get(OPS + "/{op}?waitSeconds=1", Permission.STAGE_VIEW, Scope.STAGE),
+            get(OPS + "/{op}/messages", Permission.STAGE_VIEW, Scope.STAGE),
+            get(OPS + "/{op}/events", Permission.STAGE_VIEW, Scope.STAGE),
+            // Simulation (Stageport only)
+            get(SIM + "/simulation", Permission.STAGE_VIEW, Scope.STAGE),
+            new Endpoint("PUT", SIM + "/simulation", "{\"stepMillis\":20,\"failStep\":null,\"failMessage\":null}",
+                    Permission.DEPLOY_APPS, Scope.STAGE, SIM + "/simulation"),
+            get(SIM + "/assets/{app}/simulation", Permission.STAGE_VIEW, Scope.STAGE),
+            new Endpoint("PUT", SIM + "/assets/{app}/simulation",
+                    "{\"stepMillis\":7,\"failStep\":\"HealthCheck\",\"failMessage\":\"boom\"}",
+                    Permission.DEPLOY_APPS, Scope.STAGE, SIM + "/assets/{app}/simulation"),
+            // API clients (Stageport only)
+            get(CLIENTS, Permission.MANAGE_API_CLIENTS, Scope.TENANT),
+            tenant("POST", CLIENTS, """
+                    {"name":"hostile","description":"made by a test",\
+                    "permissions":[{"permission":"StageView","environmentKey":"{env}"}]}""", CLIENTS),
+            get(CLIENTS + "/{client}", Permission.MANAGE_API_CLIENTS, Scope.TENANT),
+            tenant("PATCH", CLIENTS + "/{client}", "{\"name\":\"renamed\",\"description\":\"changed\"}",
+                    CLIENTS + "/{client}"),
+            tenant("PUT", CLIENTS + "/{client}/permissions",
+                    "{\"permissions\":[{\"permission\":\"StageView\",\"environmentKey\":\"{env}\"}]}",
+                    CLIENTS + "/{client}"),
+            tenant("POST", CLIENTS + "/{client}/suspend", null, CLIENTS + "/{client}"),
+            tenant("POST", CLIENTS + "/{client}/resume", null, CLIENTS + "/{client}"),
+            tenant("POST", CLIENTS + "/{client}/secret", "{\"secretExpiresAt\":null}", CLIENTS + "/{client}"),
+            tenant("DELETE", CLIENTS + "/{client}", null, CLIENTS + "/{client}"));
+
+    private EndpointCatalog() {
+    }
+
+    /** Replaces every {placeholder} with its value. */
+    public static String fill(String template, Map<String, String> values) {
+        String out = template;
+        for (var entry : values.entrySet()) {
+            out = out.replace("{" + entry.getKey() + "}", entry.getValue());
+        }
+        if (out.matches("(?s).*\\{[a-z]+}.*")) {
+            throw new IllegalArgumentException("unfilled placeholder in " + out);
+        }
+        return out;
+    }
+
+    private static Endpoint get(String path, Permission permission, Scope scope) {
+        return new Endpoint("GET", path, null, permission, scope, null);
+    }
+
+    private static Endpoint tenant(String method, String path, String body, String readBack) {
+        return new Endpoint(method, path, body, Permission.MANAGE_API_CLIENTS, Scope.TENANT, readBack);
+    }
+}

@@ -1,0 +1,158 @@
+package dev.stageport.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stageport.demo.DemoData;
+import dev.stageport.support.Api;
+import dev.stageport.support.ServerTest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Shared by the hostile-input sweep and the authorization matrix: a fixture app
+ * deployed to QA and to Production (made once per test JVM), raw HTTP requests
+ * with any method, headers and body, and the one check every answer must pass.
+ */
+abstract class HostileSupport extends ServerTest {
+
+    static final String OPS = "/api/deployments/v1/deployment-operations";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** Keys made once: an app deployed in QA and Production, the two operations, a client to manage. */
+    record Fixture(TestApp app, String opQa, String opProduction, String client) {
+    }
+
+    private static Fixture fixture;
+
+    @BeforeEach
+    void fixture() {
+        synchronized (HostileSupport.class) {
+            if (fixture == null) {
+                TestApp app = newApp();
+                String qa = deploy(app, DemoData.QA);
+                String production = deploy(app, DemoData.PRODUCTION);
+                fixture = new Fixture(app, qa, production, newClient());
+            }
+        }
+    }
+
+    Fixture fx() {
+        return fixture;
+    }
+
+    /** Placeholder values for {@link EndpointCatalog#fill} that aim at {@code stage}. */
+    Map<String, String> keys(String stage) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("env", stage);
+        keys.put("app", fixture.app().key());
+        keys.put("rev", "1");
+        keys.put("op", stage.equals(DemoData.PRODUCTION) ? fixture.opProduction() : fixture.opQa());
+        keys.put("build", fixture.app().release1());
+        keys.put("client", fixture.client());
+        keys.put("greeting", fixture.app().greeting());
+        keys.put("timer", fixture.app().timer());
+        return keys;
+    }
+
+    /** A client the all-permission api created, to be the target of the api-client endpoints. */
+    String newClient() {
+        Api.Response r = api.post("/api/stageport/v1/api-clients", "{\"name\":\"target\",\"permissions\":[]}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("clientId").asString();
+    }
+
+    private String deploy(TestApp app, String stage) {
+        Api.Response r = api.post(OPS, """
+                {"operation":"Deploy","assetKey":"%s","buildKey":"%s","revision":1,"environmentKey":"%s"}"""
+                .formatted(app.key(), app.release1(), stage));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String op = r.json().get("key").asString();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while ("Running".equals(api.get(OPS + "/" + op).json().get("status").asString())) {
+            assertThat(System.currentTimeMillis()).as("operation %s still Running", op).isLessThan(deadline);
+            pause(20);
+        }
+        return op;
+    }
+
+    /** Any request: {@code headers} alternate name, value; a null body sends none. */
+    Api.Response send(String token, String method, String path, HttpRequest.BodyPublisher body, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body);
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return new Api.Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Api.Response sendJson(String token, String method, String path, String json) {
+        return json == null ? send(token, method, path, null)
+                : send(token, method, path, HttpRequest.BodyPublishers.ofString(json),
+                        "Content-Type", "application/json");
+    }
+
+    /**
+     * Null when the answer is acceptable for hostile input: below 500, and every 4xx a
+     * ProblemDetails with status, title, detail, traceId and errorCode. Otherwise why not.
+     */
+    static String verdict(Api.Response r) {
+        if (r.status() >= 500) {
+            return "server error " + r.status() + ": " + abbreviate(r.body());
+        }
+        if (r.status() < 400) {
+            return null;
+        }
+        if (!r.contentType().startsWith("application/problem+json")) {
+            return r.status() + " with Content-Type '" + r.contentType() + "': " + abbreviate(r.body());
+        }
+        try {
+            JsonNode problem = r.json();
+            for (String field : new String[] {"title", "detail", "traceId", "errorCode"}) {
+                if (!problem.hasNonNull(field)) {
+                    return r.status() + " ProblemDetails without " + field + ": " + abbreviate(r.body());
+                }
+            }
+            if (problem.path("status").asInt() != r.status()) {
+                return r.status() + " ProblemDetails says status " + problem.path("status") + ": "
+                        + abbreviate(r.body());
+            }
+        } catch (RuntimeException e) {
+            return r.status() + " body is not JSON: " + abbreviate(r.body());
+        }
+        return null;
+    }
+
+    static String abbreviate(String body) {
+        return body == null || body.length() <= 300 ? body : body.substring(0, 300) + "…";
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
