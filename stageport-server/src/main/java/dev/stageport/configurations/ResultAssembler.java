@@ -119,9 +119,21 @@ final class ResultAssembler {
                 set != null ? item.overrideOrigin() : item.defaultOrigin(),
                 deployed == null ? null : Origin.parse(deployed.origin()),
                 item.secret(),
-                set != null && !set.applied(),
+                pending(item, set, value, deployed),
                 set == null ? null : set.updatedAt(),
                 set != null ? set.filename() : deployed == null ? null : deployed.filename());
+    }
+
+    /**
+     * A value waits for the next Deploy or ApplyConfigs when it was set after the last one,
+     * or when the stage-wide default it inherits changed since (it then differs from what runs).
+     */
+    private static boolean pending(ConfigItem item, ConfigValue set, String value, ConfigSnapshot.Entry deployed) {
+        if (set != null) {
+            return !set.applied();
+        }
+        return deployed != null && item.defaultOrigin() == Origin.EnvironmentLevelDefault
+                && !java.util.Objects.equals(value, deployed.value());
     }
 
     static String shown(String value, boolean secret, boolean hideBinary) {

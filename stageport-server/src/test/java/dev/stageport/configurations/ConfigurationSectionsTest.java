@@ -114,6 +114,30 @@ class ConfigurationSectionsTest extends SectionsTestSupport {
     }
 
     @Test
+    void changingTheStageDefaultAfterADeployMarksTheInheritedValuePendingUntilApplied() {
+        SectionsApp app = newSectionsApp();
+        String env = stage(0);
+        deployOver(env, app, 1);
+        String deployedPath = "/api/asset-configurations/v1/environments/" + env + "/applications/" + app.key()
+                + "/revisions/deployed/configurations";
+        JsonNode before = byKey(api.get(deployedPath).json().get("systemConfigurations"), "SessionTimeoutMinutes");
+        assertThat(before.get("valueSetAfterDeploy").asBoolean()).isFalse();
+        String fresh = Integer.toString(Integer.parseInt(before.get("value").asString()) + 7);
+
+        assertThat(api.patch(DEFAULTS.formatted(env), "{\"systemConfigurations\": [{\"key\": "
+                + "\"SessionTimeoutMinutes\", \"value\": \"" + fresh + "\"}]}").status()).isEqualTo(204);
+        JsonNode changed = byKey(api.get(deployedPath).json().get("systemConfigurations"), "SessionTimeoutMinutes");
+        assertThat(changed.get("value").asString()).isEqualTo(fresh);
+        assertThat(changed.get("deployedValue").asString()).isEqualTo(before.get("value").asString());
+        assertThat(changed.get("valueSetAfterDeploy").asBoolean()).isTrue();
+
+        applyConfigs(env, app);
+        JsonNode applied = byKey(api.get(deployedPath).json().get("systemConfigurations"), "SessionTimeoutMinutes");
+        assertThat(applied.get("deployedValue").asString()).isEqualTo(fresh);
+        assertThat(applied.get("valueSetAfterDeploy").asBoolean()).isFalse();
+    }
+
+    @Test
     void stageDefaultWithUnknownKeyOrWrongTypeThen400AndNothingStored() {
         String env = stage(2);
         JsonNode problem = api.patch(DEFAULTS.formatted(env), """
