@@ -1,0 +1,65 @@
+package dev.stageport.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
+
+/**
+ * Remembers tokens whose signature was verified, keyed by their SHA-256, until
+ * they expire. Verifying an RSA signature dominates the cost of a small GET
+ * (pipelines poll), and a verified token's claims cannot change. Revocation
+ * does not depend on this: suspended clients are refused by {@link CallerDirectory}.
+ */
+final class CachingJwtDecoder implements JwtDecoder {
+
+    static final int MAX_ENTRIES = 10_000;
+
+    private final JwtDecoder delegate;
+    private final Clock clock;
+    private final Map<String, Jwt> verified = new ConcurrentHashMap<>();
+
+    CachingJwtDecoder(JwtDecoder delegate, Clock clock) {
+        this.delegate = delegate;
+        this.clock = clock;
+    }
+
+    @Override
+    public Jwt decode(String token) throws JwtException {
+        String key = sha256(token);
+        Jwt cached = verified.get(key);
+        if (cached != null) {
+            if (cached.getExpiresAt() != null && clock.instant().isBefore(cached.getExpiresAt())) {
+                return cached;
+            }
+            verified.remove(key);
+            throw new JwtValidationException("The token expired.", java.util.List.of(
+                    new org.springframework.security.oauth2.core.OAuth2Error("invalid_token", "expired", null)));
+        }
+        Jwt jwt = delegate.decode(token);
+        if (jwt.getExpiresAt() != null) {
+            if (verified.size() >= MAX_ENTRIES) {
+                // Rare (10,000 live tokens); starting over is simpler than an eviction order and stays correct.
+                verified.clear();
+            }
+            verified.put(key, jwt);
+        }
+        return jwt;
+    }
+
+    private static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.stageport.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+
+class CachingJwtDecoderTest {
+
+    private final Instant now = Instant.parse("2026-11-28T10:00:00Z");
+    private final AtomicInteger verifications = new AtomicInteger();
+    private final JwtDecoder verifier = token -> {
+        verifications.incrementAndGet();
+        if (token.startsWith("bad")) {
+            throw new BadJwtException("bad signature");
+        }
+        return Jwt.withTokenValue(token).header("alg", "RS256").subject("client")
+                .issuedAt(now.minusSeconds(10)).expiresAt(now.plusSeconds(60)).build();
+    };
+
+    @Test
+    void aVerifiedTokenIsNotVerifiedAgainUntilItExpires() {
+        CachingJwtDecoder decoder = new CachingJwtDecoder(verifier, Clock.fixed(now, ZoneOffset.UTC));
+        Jwt first = decoder.decode("good");
+        assertThat(decoder.decode("good")).isSameAs(first);
+        assertThat(verifications.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aCachedTokenPastItsExpiryIsRefused() {
+        Clock[] clock = {Clock.fixed(now, ZoneOffset.UTC)};
+        CachingJwtDecoder decoder = new CachingJwtDecoder(verifier, new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return clock[0].instant();
+            }
+        });
+        decoder.decode("good");
+        clock[0] = Clock.fixed(now.plusSeconds(61), ZoneOffset.UTC);
+        assertThatThrownBy(() -> decoder.decode("good")).isInstanceOf(JwtException.class);
+    }
+
+    @Test
+    void refusedTokensAreNeverCached() {
+        CachingJwtDecoder decoder = new CachingJwtDecoder(verifier, Clock.fixed(now, ZoneOffset.UTC));
+        assertThatThrownBy(() -> decoder.decode("bad-1")).isInstanceOf(JwtException.class);
+        assertThatThrownBy(() -> decoder.decode("bad-1")).isInstanceOf(JwtException.class);
+        assertThat(verifications.get()).isEqualTo(2);
+    }
+}
