@@ -78,13 +78,13 @@ final class OperationCommands {
         }
     }
 
-    @Command(name = "undeploy", mixinStandardHelpOptions = true,
-        footer = {"%nExample:", "  stageport undeploy --stage QA --asset \"Hello Settings\" --wait"},
-        description = "Remove an asset from a stage.")
-    static class Undeploy extends Start {
-        Undeploy(CliContext context) {
+    /** An operation that needs only the asset and the stage. */
+    abstract static class OnDeployed extends Start {
+        OnDeployed(CliContext context) {
             super(context);
         }
+
+        abstract String operation();
 
         @Override
         String collection() {
@@ -93,26 +93,35 @@ final class OperationCommands {
 
         @Override
         Map<String, Object> body(String stageKey, String assetKey) {
-            return Map.of("operation", "Undeploy", "assetKey", assetKey, "environmentKey", stageKey);
+            return Map.of("operation", operation(), "assetKey", assetKey, "environmentKey", stageKey);
+        }
+    }
+
+    @Command(name = "undeploy", mixinStandardHelpOptions = true,
+        footer = {"%nExample:", "  stageport undeploy --stage QA --asset \"Hello Settings\" --wait"},
+        description = "Remove an asset from a stage.")
+    static class Undeploy extends OnDeployed {
+        Undeploy(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        String operation() {
+            return "Undeploy";
         }
     }
 
     @Command(name = "apply-configs", mixinStandardHelpOptions = true,
         footer = {"%nExample:", "  stageport apply-configs --stage QA --asset \"Hello Settings\" --wait"},
         description = "Apply pending configurations to what runs in a stage.")
-    static class ApplyConfigs extends Start {
+    static class ApplyConfigs extends OnDeployed {
         ApplyConfigs(CliContext context) {
             super(context);
         }
 
         @Override
-        String collection() {
-            return Operations.DEPLOYMENTS;
-        }
-
-        @Override
-        Map<String, Object> body(String stageKey, String assetKey) {
-            return Map.of("operation", "ApplyConfigs", "assetKey", assetKey, "environmentKey", stageKey);
+        String operation() {
+            return "ApplyConfigs";
         }
     }
 
