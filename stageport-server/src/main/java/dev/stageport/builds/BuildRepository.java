@@ -1,5 +1,6 @@
 package dev.stageport.builds;
 
+import dev.stageport.runtime.RunSpec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -26,6 +27,15 @@ public class BuildRepository {
     public Optional<Build> find(String buildKey) {
         return jdbc.sql("select " + COLUMNS + " from build where build_key = ?").param(buildKey)
                 .query(BuildRepository::map).optional();
+    }
+
+    /** The artifact and run instructions of a finished build, when the build produced one. */
+    public Optional<BuildArtifact> artifact(String buildKey) {
+        return jdbc.sql("select artifact_digest, run_spec from build where build_key = ? and artifact_digest is not null")
+                .param(buildKey)
+                .query((rs, n) -> new BuildArtifact(rs.getString("artifact_digest"),
+                        rs.getString("run_spec") == null ? null : RunSpec.parse(rs.getString("run_spec"))))
+                .optional();
     }
 
     public List<Build> list(String assetKey, Integer revision, Build.BuildType type) {

@@ -1,5 +1,8 @@
 package dev.stageport.runtime;
 
+import dev.stageport.portfolio.Stage;
+import java.util.List;
+
 /**
  * The runtime SPI: how a stage actually runs an app. The engine calls these in
  * order (provision, healthCheck, activate, retire for a Deploy) and treats a
@@ -28,4 +31,22 @@ public interface Runtime {
 
     /** Stops and removes the asset from the stage. */
     void undeploy(RuntimeContext context);
+
+    /**
+     * Checks a stage's runtime settings JSON before it is saved.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    default void validateSettings(String settingsJson) {
+    }
+
+    /** The state of the asset's active instance in the stage. */
+    default InstanceStatus status(Stage stage, String assetKey) {
+        return InstanceStatus.notDeployed();
+    }
+
+    /** The last {@code maxLines} log lines of the asset's active instance, oldest first. */
+    default List<String> logs(Stage stage, String assetKey, int maxLines) {
+        return List.of();
+    }
 }
