@@ -36,6 +36,12 @@ public class AssetRepository {
                 .query(AssetRepository::mapRevision).optional();
     }
 
+    public Optional<AssetRevision> findByTag(String assetKey, String tag) {
+        return jdbc.sql("select " + REVISION_COLUMNS + " from asset_revision where asset_key = ? and tag = ?")
+                .params(assetKey, tag)
+                .query(AssetRepository::mapRevision).optional();
+    }
+
     public Optional<AssetRevision> latestRevision(String assetKey) {
         return jdbc.sql("select " + REVISION_COLUMNS
                         + " from asset_revision where asset_key = ? order by revision desc limit 1")
