@@ -57,12 +57,28 @@ public class BuildRepository {
         return jdbc.sql(sql.toString()).params(params).query(BuildRepository::map).list();
     }
 
+    /**
+     * Inserts a build; one that is not failed takes the revision's active slot for its
+     * type, so a second one raises DuplicateKeyException (the unique index decides).
+     */
     public void insert(Build build) {
-        jdbc.sql("insert into build (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into build (" + COLUMNS + ", active_slot) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(build.key(), build.assetKey(), build.assetRevision(), build.buildType().name(),
                         build.status().name(), timestamp(build.startedAt()), timestamp(build.finishedAt()),
-                        build.builtBy(), build.artifactDigest())
+                        build.builtBy(), build.artifactDigest(),
+                        build.status() == Build.BuildStatus.FinishedWithErrors ? null
+                                : activeSlot(build.assetKey(), build.assetRevision(), build.buildType()))
                 .update();
+    }
+
+    /** The build that holds the slot: the one Pending, Running or Finished build of this revision and type. */
+    public Optional<Build> active(String assetKey, int revision, Build.BuildType type) {
+        return jdbc.sql("select " + COLUMNS + " from build where active_slot = ?")
+                .param(activeSlot(assetKey, revision, type)).query(BuildRepository::map).optional();
+    }
+
+    private static String activeSlot(String assetKey, int revision, Build.BuildType type) {
+        return assetKey + ":" + revision + ":" + type.name();
     }
 
     public void addMessage(String buildKey, BuildMessage message) {

@@ -14,6 +14,7 @@ public enum Permission {
     VIEW_CONFIGURATIONS("CfgView", "Configuration management > View configurations"),
     EDIT_CONFIGURATIONS("AppCfgChange", "Configuration management > Edit configurations"),
     ASSET_OPEN("AssetOpen", "Asset management > Open"),
+    ASSET_CHANGE("AssetChange", "Asset management > Change"),
     /** Tenant-wide: only a grant on every stage counts. */
     MANAGE_API_CLIENTS("ManageApiClients", "User and access management > Manage API clients");
 
