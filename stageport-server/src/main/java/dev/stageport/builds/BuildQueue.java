@@ -90,13 +90,6 @@ public class BuildQueue {
                 .update() == 1;
     }
 
-    /** The digest of the bundle a revision was uploaded as; empty for revisions made without a bundle. */
-    public Optional<String> bundleDigest(String assetKey, int revision) {
-        return jdbc.sql("select bundle_digest from asset_revision where asset_key = ? and revision = ?"
-                        + " and bundle_digest is not null")
-                .params(assetKey, revision).query(String.class).optional();
-    }
-
     private static Timestamp ts(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }

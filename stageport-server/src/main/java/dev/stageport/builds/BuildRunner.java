@@ -141,7 +141,7 @@ class BuildRunner {
         AssetRevision revision = assets.findRevision(job.assetKey(), job.revision())
                 .orElseThrow(() -> new Failed("RevisionNotFound", "The revision " + job.revision() + " of the asset "
                         + job.assetKey() + " no longer exists."));
-        String digest = queue.bundleDigest(job.assetKey(), job.revision()).orElseThrow(() -> new Failed(
+        String digest = assets.bundleDigest(job.assetKey(), job.revision()).orElseThrow(() -> new Failed(
                 "BundleMissing", "The revision " + revision.revision() + " was not created from a bundle, so "
                 + "there is nothing to build."));
         Path path = store.find(digest).orElseThrow(() -> new Failed("BundleMissing", "The bundle " + digest

@@ -1,6 +1,7 @@
 package dev.stageport.bundles;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A bundle was refused. Carries every problem found, each one sentence, so the
@@ -9,9 +10,16 @@ import java.util.List;
 public class BundleProblems extends RuntimeException {
 
     private final List<String> problems;
+    private final transient Bundle partial;
 
     public BundleProblems(List<String> problems) {
+        this(problems, null);
+    }
+
+    /** {@code partial}: what could be read of a bundle whose manifest parsed, to check further (e.g. libraries). */
+    public BundleProblems(List<String> problems, Bundle partial) {
         super(summary(problems));
+        this.partial = partial;
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("A refused bundle has at least one problem");
         }
@@ -24,6 +32,10 @@ public class BundleProblems extends RuntimeException {
 
     public List<String> problems() {
         return problems;
+    }
+
+    public Optional<Bundle> partial() {
+        return Optional.ofNullable(partial);
     }
 
     private static String summary(List<String> problems) {

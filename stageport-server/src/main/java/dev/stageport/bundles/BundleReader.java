@@ -104,7 +104,7 @@ public class BundleReader {
         }
         Bundle bundle = ManifestParser.parse(manifest, files, problems);
         if (!problems.isEmpty()) {
-            return fail(problems);
+            throw new BundleProblems(problems, bundle);
         }
         return bundle;
     }

@@ -27,11 +27,32 @@ public class LibraryResolver {
     /** The bundle with {@code configuration().libraries()} filled in. */
     public Bundle resolve(Bundle bundle) {
         List<String> problems = new ArrayList<>();
+        List<ConfigSchema.LibraryRef> resolved = resolve(bundle, problems);
+        if (!problems.isEmpty()) {
+            throw new BundleProblems(problems);
+        }
+        return bundle.withResolvedLibraries(resolved);
+    }
+
+    /**
+     * The reference problems of a bundle that has other problems too, so one answer
+     * lists them all; references that are themselves malformed were reported already.
+     */
+    public List<String> problems(Bundle partial) {
+        List<String> problems = new ArrayList<>();
+        resolve(partial, problems);
+        return problems;
+    }
+
+    private List<ConfigSchema.LibraryRef> resolve(Bundle bundle, List<String> problems) {
         List<ConfigSchema.LibraryRef> resolved = new ArrayList<>();
         List<Bundle.LibraryReference> references = bundle.libraries();
         for (int i = 0; i < references.size(); i++) {
             Bundle.LibraryReference reference = references.get(i);
             String at = "configuration.libraries[" + i + "]";
+            if (reference.assetKey() == null || (reference.revision() == null) == (reference.tag() == null)) {
+                continue;
+            }
             if (reference.assetKey().equals(bundle.assetKey())) {
                 problems.add(at + " references the bundle's own asset.");
                 continue;
@@ -57,9 +78,6 @@ public class LibraryResolver {
             }
             resolved.add(new ConfigSchema.LibraryRef(reference.assetKey(), revision.get().revision()));
         }
-        if (!problems.isEmpty()) {
-            throw new BundleProblems(problems);
-        }
-        return bundle.withResolvedLibraries(resolved);
+        return resolved;
     }
 }

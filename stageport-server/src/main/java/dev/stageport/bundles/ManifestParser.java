@@ -45,7 +45,10 @@ final class ManifestParser {
     private ManifestParser() {
     }
 
-    /** The bundle, or null when {@code problems} received at least one entry. */
+    /**
+     * The bundle as far as it could be read (null when the JSON itself is broken);
+     * it is only valid when {@code problems} is still empty.
+     */
     static Bundle parse(byte[] manifest, List<String> files, List<String> problems) {
         ManifestParser parser = new ManifestParser();
         JsonNode root;
@@ -61,7 +64,7 @@ final class ManifestParser {
         }
         Bundle bundle = parser.bundle(root, files);
         problems.addAll(parser.problems);
-        return parser.problems.isEmpty() ? bundle : null;
+        return bundle;
     }
 
     private Bundle bundle(JsonNode root, List<String> files) {
