@@ -142,12 +142,6 @@ class BuildOperationsTest extends ServerTest {
         assertThat(api.get(BUILDS + "?assetKey=" + key).json().get("builds")).isEmpty();
     }
 
-    private UUID upload(TestBundles bundle) throws Exception {
-        Api.Response uploaded = api.uploadBundle(bundle.bytes());
-        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
-        return UUID.fromString(uploaded.json().get("applicationKey").asString());
-    }
-
     static String body(UUID assetKey, int revision, String type) {
         return "{\"assetKey\":\"" + assetKey + "\",\"assetRevision\":" + revision + ",\"buildType\":\"" + type
                 + "\"}";

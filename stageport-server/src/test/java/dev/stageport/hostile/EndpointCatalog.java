@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Every endpoint of the server in one table: method, path template, a valid sample
  * body, the permission it needs and how that permission is scoped. Templates use
- * {env} {app} {rev} {op} {build} {client} {greeting}; {@link #fill} puts real keys in.
+ * {env} {app} {rev} {op} {publish} {build} {client} {greeting}; {@link #fill} puts real keys in.
  * A test that finds a controller method missing here should add a row.
  */
 public final class EndpointCatalog {
@@ -54,6 +54,7 @@ public final class EndpointCatalog {
     private static final String BUILDS = "/api/builds/v1/build-operations";
     private static final String CONFIG = "/api/asset-configurations/v1/environments/{env}/applications/{app}";
     private static final String OPS = "/api/deployments/v1/deployment-operations";
+    private static final String PUBLISH = "/api/deployments/v1/publish-operations";
     private static final String SIM = "/api/stageport/v1/environments/{env}";
     private static final String CLIENTS = "/api/stageport/v1/api-clients";
 
@@ -73,6 +74,8 @@ public final class EndpointCatalog {
             get(BUILDS + "?assetKey={app}", Permission.ASSET_OPEN, Scope.ANY_STAGE),
             get(BUILDS + "/{build}", Permission.ASSET_OPEN, Scope.ANY_STAGE),
             get(BUILDS + "/{build}/log-messages", Permission.ASSET_OPEN, Scope.ANY_STAGE),
+            new Endpoint("POST", BUILDS, "{\"assetKey\":\"{app}\",\"assetRevision\":1,\"buildType\":\"Release\"}",
+                    Permission.ASSET_OPEN, Scope.ANY_STAGE, null),
             // Asset configurations
             new Endpoint("PATCH", CONFIG + "/configurations", """
                     {"key":"{app}","revisionBaseline":1,"settings":[{"key":"{greeting}","value":"hostile"}],\
@@ -90,6 +93,13 @@ public final class EndpointCatalog {
             get(OPS + "/{op}?waitSeconds=1", Permission.STAGE_VIEW, Scope.STAGE),
             get(OPS + "/{op}/messages", Permission.STAGE_VIEW, Scope.STAGE),
             get(OPS + "/{op}/events", Permission.STAGE_VIEW, Scope.STAGE),
+            // Publish operations
+            new Endpoint("POST", PUBLISH, """
+                    {"operation":"Publish","assetKey":"{app}","revision":1,"environmentKey":"{env}"}""",
+                    Permission.ASSET_CHANGE, Scope.STAGE, PUBLISH + "?environmentKey={env}&assetKey={app}"),
+            get(PUBLISH, Permission.STAGE_VIEW, Scope.LIST),
+            get(PUBLISH + "/{publish}", Permission.STAGE_VIEW, Scope.STAGE),
+            get(PUBLISH + "/{publish}/messages", Permission.STAGE_VIEW, Scope.STAGE),
             // Simulation (Stageport only)
             get(SIM + "/simulation", Permission.STAGE_VIEW, Scope.STAGE),
             new Endpoint("PUT", SIM + "/simulation", "{\"stepMillis\":20,\"failStep\":null,\"failMessage\":null}",

@@ -24,10 +24,12 @@ import tools.jackson.databind.JsonNode;
 abstract class HostileSupport extends ServerTest {
 
     static final String OPS = "/api/deployments/v1/deployment-operations";
+    static final String PUBLISH = "/api/deployments/v1/publish-operations";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** Keys made once: an app deployed in QA and Production, the two operations, a client to manage. */
-    record Fixture(TestApp app, String opQa, String opProduction, String client) {
+    record Fixture(TestApp app, String opQa, String opProduction, String publishQa, String publishProduction,
+                   String client) {
     }
 
     private static Fixture fixture;
@@ -39,7 +41,8 @@ abstract class HostileSupport extends ServerTest {
                 TestApp app = newApp();
                 String qa = deploy(app, DemoData.QA);
                 String production = deploy(app, DemoData.PRODUCTION);
-                fixture = new Fixture(app, qa, production, newClient());
+                fixture = new Fixture(app, qa, production, publish(app, DemoData.QA),
+                        publish(app, DemoData.PRODUCTION), newClient());
             }
         }
     }
@@ -55,6 +58,7 @@ abstract class HostileSupport extends ServerTest {
         keys.put("app", fixture.app().key());
         keys.put("rev", "1");
         keys.put("op", stage.equals(DemoData.PRODUCTION) ? fixture.opProduction() : fixture.opQa());
+        keys.put("publish", stage.equals(DemoData.PRODUCTION) ? fixture.publishProduction() : fixture.publishQa());
         keys.put("build", fixture.app().release1());
         keys.put("client", fixture.client());
         keys.put("greeting", fixture.app().greeting());
@@ -70,13 +74,23 @@ abstract class HostileSupport extends ServerTest {
     }
 
     private String deploy(TestApp app, String stage) {
-        Api.Response r = api.post(OPS, """
+        return await(OPS, api.post(OPS, """
                 {"operation":"Deploy","assetKey":"%s","buildKey":"%s","revision":1,"environmentKey":"%s"}"""
-                .formatted(app.key(), app.release1(), stage));
+                .formatted(app.key(), app.release1(), stage)));
+    }
+
+    private String publish(TestApp app, String stage) {
+        return await(PUBLISH, api.post(PUBLISH, """
+                {"operation":"Publish","assetKey":"%s","revision":1,"environmentKey":"%s"}"""
+                .formatted(app.key(), stage)));
+    }
+
+    /** Waits until the operation {@code r} created is no longer Running; returns its key. */
+    private String await(String path, Api.Response r) {
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         String op = r.json().get("key").asString();
         long deadline = System.currentTimeMillis() + 30_000;
-        while ("Running".equals(api.get(OPS + "/" + op).json().get("status").asString())) {
+        while ("Running".equals(api.get(path + "/" + op).json().get("status").asString())) {
             assertThat(System.currentTimeMillis()).as("operation %s still Running", op).isLessThan(deadline);
             pause(20);
         }

@@ -159,4 +159,11 @@ public abstract class ServerTest {
         }
         return body;
     }
+
+    /** Uploads a bundle (expecting 201) and returns the key of its asset. */
+    protected UUID upload(dev.stageport.bundles.TestBundles bundle) throws java.io.IOException {
+        Api.Response uploaded = api.uploadBundle(bundle.bytes());
+        org.assertj.core.api.Assertions.assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+        return UUID.fromString(uploaded.json().get("applicationKey").asString());
+    }
 }
