@@ -60,13 +60,18 @@ public class AssetUploadService {
      * @throws ApiException 400 listing every problem of a bad bundle, 413 when it is too large
      */
     public AssetRevision upload(Caller caller, InputStream bundle, UploadOptions options, String uploadedBy) {
-        if (!caller.canAnywhere(Permission.ASSET_CREATE) && !caller.canAnywhere(Permission.ASSET_CHANGE)) {
-            // refused before a byte is stored; the exact permission is checked once the manifest names the asset
-            caller.requireAnywhere(Permission.ASSET_CHANGE);
-        }
+        // refused before a byte is stored; the exact permission is checked once the manifest names the asset
+        requireUploader(caller);
         RevisionWriter.Labels labels = RevisionWriter.labels(options);
         ArtifactStore.StoredBlob blob = store(bundle);
         return create(caller, blob.digest(), labels, uploadedBy);
+    }
+
+    /** Asset management > Create or > Change: what any upload needs before the bundle says which. */
+    static void requireUploader(Caller caller) {
+        if (!caller.canAnywhere(Permission.ASSET_CREATE)) {
+            caller.requireAnywhere(Permission.ASSET_CHANGE);
+        }
     }
 
     /** A bundle that is already in the artifact store, e.g. one sent to an upload URL. */
