@@ -49,6 +49,7 @@ public class AssetUploadController {
             throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the bundle zip with Content-Type"
                     + " application/octet-stream or as multipart/form-data part 'assetFile'.");
         }
+        uploads.checkDeclaredSize(request.getContentLengthLong());
         try (InputStream body = request.getInputStream()) {
             return version(uploads.upload(caller, body, UploadOptions.NONE, caller.clientId()));
         }
@@ -96,6 +97,7 @@ public class AssetUploadController {
     @PutMapping("/uploads/{token}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void receive(@PathVariable String token, HttpServletRequest request) throws IOException {
+        uploads.checkDeclaredSize(request.getContentLengthLong());
         try (InputStream body = request.getInputStream()) {
             urls.receive(token, body);
         }

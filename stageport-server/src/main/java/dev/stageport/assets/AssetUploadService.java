@@ -79,16 +79,30 @@ public class AssetUploadService {
         return create(caller, digest, RevisionWriter.labels(options), uploadedBy);
     }
 
+    /**
+     * 413 up front when the request declares a length over the limit, so a client
+     * is not left sending hundreds of megabytes that will be refused anyway.
+     */
+    public void checkDeclaredSize(long contentLength) {
+        if (contentLength > maxBytes) {
+            throw tooLarge();
+        }
+    }
+
     /** Streams a bundle into the store with the configured size limit; 413 beyond it. */
     public ArtifactStore.StoredBlob store(InputStream bundle) {
         try {
             return store.put(bundle, maxBytes);
         } catch (ArtifactStore.TooLarge e) {
-            throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The bundle is larger than the limit of "
-                    + maxBytes + " bytes (stageport.bundles.max-size).");
+            throw tooLarge();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not store the uploaded bundle", e);
         }
+    }
+
+    private ApiException tooLarge() {
+        return new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The bundle is larger than the limit of " + maxBytes
+                + " bytes (stageport.bundles.max-size).");
     }
 
     private AssetRevision create(Caller caller, String digest, RevisionWriter.Labels labels, String uploadedBy) {
