@@ -9,6 +9,5 @@ create table bundle_upload (
     created_by   varchar(200) not null,
     created_at   timestamp with time zone not null,
     expires_at   timestamp with time zone not null,
-    blob_digest  varchar(100),
-    used_at      timestamp with time zone
+    blob_digest  varchar(100)
 );

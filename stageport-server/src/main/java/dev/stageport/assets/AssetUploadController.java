@@ -5,6 +5,7 @@ import dev.stageport.assets.api.AssetVersionCreationRequest;
 import dev.stageport.assets.api.UploadsResponse;
 import dev.stageport.identity.Caller;
 import dev.stageport.web.ApiException;
+import dev.stageport.web.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,6 +44,12 @@ public class AssetUploadController {
     @PostMapping(path = "/assets", consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     ApplicationVersion createFromBody(Caller caller, HttpServletRequest request) throws IOException {
+        if (request.getContentType() == null) {
+            // Spring treats a missing Content-Type as octet-stream; a bundle upload must say what it sends
+            throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the bundle zip with Content-Type"
+                    + " application/octet-stream or as multipart/form-data part 'assetFile'.");
+        }
+        uploads.checkDeclaredSize(request.getContentLengthLong());
         try (InputStream body = request.getInputStream()) {
             return version(uploads.upload(caller, body, UploadOptions.NONE, caller.clientId()));
         }
@@ -90,6 +97,7 @@ public class AssetUploadController {
     @PutMapping("/uploads/{token}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void receive(@PathVariable String token, HttpServletRequest request) throws IOException {
+        uploads.checkDeclaredSize(request.getContentLengthLong());
         try (InputStream body = request.getInputStream()) {
             urls.receive(token, body);
         }

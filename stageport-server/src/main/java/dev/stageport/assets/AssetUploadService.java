@@ -60,13 +60,18 @@ public class AssetUploadService {
      * @throws ApiException 400 listing every problem of a bad bundle, 413 when it is too large
      */
     public AssetRevision upload(Caller caller, InputStream bundle, UploadOptions options, String uploadedBy) {
-        if (!caller.canAnywhere(Permission.ASSET_CREATE) && !caller.canAnywhere(Permission.ASSET_CHANGE)) {
-            // refused before a byte is stored; the exact permission is checked once the manifest names the asset
-            caller.requireAnywhere(Permission.ASSET_CHANGE);
-        }
+        // refused before a byte is stored; the exact permission is checked once the manifest names the asset
+        requireUploader(caller);
         RevisionWriter.Labels labels = RevisionWriter.labels(options);
         ArtifactStore.StoredBlob blob = store(bundle);
         return create(caller, blob.digest(), labels, uploadedBy);
+    }
+
+    /** Asset management > Create or > Change: what any upload needs before the bundle says which. */
+    static void requireUploader(Caller caller) {
+        if (!caller.canAnywhere(Permission.ASSET_CREATE)) {
+            caller.requireAnywhere(Permission.ASSET_CHANGE);
+        }
     }
 
     /** A bundle that is already in the artifact store, e.g. one sent to an upload URL. */
@@ -74,16 +79,30 @@ public class AssetUploadService {
         return create(caller, digest, RevisionWriter.labels(options), uploadedBy);
     }
 
+    /**
+     * 413 up front when the request declares a length over the limit, so a client
+     * is not left sending hundreds of megabytes that will be refused anyway.
+     */
+    public void checkDeclaredSize(long contentLength) {
+        if (contentLength > maxBytes) {
+            throw tooLarge();
+        }
+    }
+
     /** Streams a bundle into the store with the configured size limit; 413 beyond it. */
     public ArtifactStore.StoredBlob store(InputStream bundle) {
         try {
             return store.put(bundle, maxBytes);
         } catch (ArtifactStore.TooLarge e) {
-            throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The bundle is larger than the limit of "
-                    + maxBytes + " bytes (stageport.bundles.max-size).");
+            throw tooLarge();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not store the uploaded bundle", e);
         }
+    }
+
+    private ApiException tooLarge() {
+        return new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The bundle is larger than the limit of " + maxBytes
+                + " bytes (stageport.bundles.max-size).");
     }
 
     private AssetRevision create(Caller caller, String digest, RevisionWriter.Labels labels, String uploadedBy) {

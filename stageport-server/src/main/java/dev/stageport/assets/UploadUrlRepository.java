@@ -16,7 +16,7 @@ class UploadUrlRepository {
         this.jdbc = jdbc;
     }
 
-    record Upload(String tokenHash, String createdBy, Instant expiresAt, String blobDigest, Instant usedAt) {
+    record Upload(String tokenHash, String createdBy, Instant expiresAt, String blobDigest) {
     }
 
     void insert(String tokenHash, String createdBy, Instant now, Instant expiresAt) {
@@ -25,25 +25,17 @@ class UploadUrlRepository {
     }
 
     Optional<Upload> find(String tokenHash) {
-        return jdbc.sql("select token_hash, created_by, expires_at, blob_digest, used_at from bundle_upload"
+        return jdbc.sql("select token_hash, created_by, expires_at, blob_digest from bundle_upload"
                         + " where token_hash = ?")
                 .param(tokenHash)
                 .query((rs, row) -> new Upload(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                        rs.getString(4), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
+                        rs.getString(4)))
                 .optional();
     }
 
-    /** Records the stored bundle; false when the URL was used already (a second PUT replaces nothing). */
-    boolean attach(String tokenHash, String digest) {
-        return jdbc.sql("update bundle_upload set blob_digest = ? where token_hash = ? and used_at is null")
-                .params(digest, tokenHash).update() == 1;
-    }
-
-    /** Marks the upload consumed by POST /assets; false when another request consumed it first. */
-    boolean consume(String tokenHash, Instant now) {
-        return jdbc.sql("update bundle_upload set used_at = ? where token_hash = ? and used_at is null"
-                        + " and blob_digest is not null")
-                .params(Timestamp.from(now), tokenHash).update() == 1;
+    /** Records the stored bundle; a second PUT to the same URL replaces it. */
+    void attach(String tokenHash, String digest) {
+        jdbc.sql("update bundle_upload set blob_digest = ? where token_hash = ?").params(digest, tokenHash).update();
     }
 
     int deleteExpired(Instant now) {

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Service;
  * Stageport's take on pre-signed upload URLs: POST /uploads returns a URL with a
  * random 256-bit secret in its path; a PUT of the bundle to it needs no bearer
  * token (the secret is the authorisation, as with a pre-signed object-store URL),
- * and POST /assets with {@code fileUri} set to the URL then creates the revision.
- * A URL lasts one hour and creates at most one revision.
+ * and POST /assets with {@code fileUri} set to the URL then creates the revision
+ * (each such POST creates one, like uploading the same zip again). A URL lasts an hour.
  */
 @Service
 public class UploadUrlService {
@@ -41,9 +41,7 @@ public class UploadUrlService {
 
     /** A new upload URL path (the controller makes it absolute). */
     public String create(Caller caller) {
-        if (!caller.canAnywhere(Permission.ASSET_CREATE)) {
-            caller.requireAnywhere(Permission.ASSET_CHANGE);
-        }
+        AssetUploadService.requireUploader(caller);
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -56,31 +54,20 @@ public class UploadUrlService {
     /** The PUT to an upload URL: streams the bundle into the store (no validation yet). */
     public void receive(String token, InputStream body) {
         UploadUrlRepository.Upload upload = live(token);
-        if (upload.usedAt() != null) {
-            throw ApiException.conflict("This upload URL was already used to create a revision.");
-        }
-        String digest = bundles.store(body).digest();
-        if (!uploads.attach(upload.tokenHash(), digest)) {
-            throw ApiException.conflict("This upload URL was already used to create a revision.");
-        }
+        uploads.attach(upload.tokenHash(), bundles.store(body).digest());
     }
 
     /** POST /assets with {@code fileUri}: the bundle behind the URL becomes a revision. */
     public AssetRevision createRevision(Caller caller, String fileUri, UploadOptions options) {
+        AssetUploadService.requireUploader(caller);
         int at = fileUri.indexOf(PATH);
         String token = at < 0 ? "" : fileUri.substring(at + PATH.length());
         if (token.isEmpty() || token.contains("/") || token.contains("?")) {
             throw ApiException.badRequest("'fileUri' must be an upload URL returned by POST /uploads.");
         }
         UploadUrlRepository.Upload upload = live(token);
-        if (!upload.createdBy().equals(caller.clientId())) {
-            throw ApiException.badRequest("'fileUri' is not an upload URL of this API client.");
-        }
         if (upload.blobDigest() == null) {
             throw ApiException.badRequest("Nothing was uploaded to 'fileUri' yet; PUT the bundle to it first.");
-        }
-        if (upload.usedAt() != null || !uploads.consume(upload.tokenHash(), clock.instant())) {
-            throw ApiException.conflict("This upload URL was already used to create a revision.");
         }
         return bundles.createFromStored(caller, upload.blobDigest(), options, caller.clientId());
     }

@@ -18,7 +18,10 @@ public final class StreamedUploads {
 
     public static boolean matches(HttpServletRequest request) {
         String uri = request.getRequestURI();
-        return ("POST".equals(request.getMethod()) && uri.equals(ASSETS))
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase();
+        boolean binary = type.startsWith("application/octet-stream") || type.startsWith("multipart/");
+        // a JSON POST /assets (fileUri) is an ordinary small body and keeps the 1 MB limit
+        return ("POST".equals(request.getMethod()) && uri.equals(ASSETS) && binary)
                 || ("PUT".equals(request.getMethod()) && uri.startsWith(UPLOADS));
     }
 }

@@ -48,6 +48,21 @@ class BundleReaderTest {
     }
 
     @Test
+    void theExampleInDocsBundlesMdIsAValidManifest() throws Exception {
+        String doc = Files.readString(Path.of("..", "docs", "bundles.md"));
+        int start = doc.indexOf("```json\n") + "```json\n".length();
+        String manifest = doc.substring(start, doc.indexOf("```", start));
+        Path zip = TestBundles.withManifest(manifest).writeTo(dir);
+
+        Bundle bundle = reader.read(zip);
+
+        assertThat(bundle.configuration().settings()).hasSize(4);
+        assertThat(bundle.configuration().settings().get(2).defaultValue()).isEqualTo("True");
+        assertThat(bundle.libraries()).hasSize(2);
+        assertThat(bundle.run().command()).containsExactly("java", "-jar", "app/hello-settings.jar");
+    }
+
+    @Test
     void libraryBundleNeedsNoRunSection() throws Exception {
         Path zip = TestBundles.zip().entry("manifest.json",
                 TestBundles.libraryManifest(UUID.randomUUID(), "Lib", "LibSetting")).writeTo(dir);

@@ -3,6 +3,7 @@ package dev.stageport.hostile;
 import dev.stageport.identity.Permission;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every endpoint of the server in one table: method, path template, a valid sample
@@ -30,6 +31,11 @@ public final class EndpointCatalog {
      */
     public record Endpoint(String method, String path, String body, Permission permission, Scope scope,
                            String readBack) {
+
+        /** The endpoint's permission, or another one the spec accepts instead of it. */
+        public boolean allows(Permission granted) {
+            return granted == permission || ALTERNATIVES.getOrDefault(toString(), Set.of()).contains(granted);
+        }
 
         public boolean hasBody() {
             return body != null;
@@ -70,6 +76,17 @@ public final class EndpointCatalog {
             get(ASSETS + "/{app}/latest-revision", Permission.ASSET_OPEN, Scope.ANY_STAGE),
             get(ASSETS + "/{app}/revisions", Permission.ASSET_OPEN, Scope.ANY_STAGE),
             get(ASSETS + "/{app}/revisions/{rev}", Permission.ASSET_OPEN, Scope.ANY_STAGE),
+            get(ASSETS + "/{app}/highest-tag-revision", Permission.ASSET_OPEN, Scope.ANY_STAGE),
+            get(ASSETS + "/{app}/revisions/{rev}/release-notes", Permission.ASSET_OPEN, Scope.ANY_STAGE),
+            new Endpoint("PATCH", ASSETS + "/{app}/revisions/{rev}", "{\"commitMessage\":\"hostile\"}",
+                    Permission.ASSET_CHANGE, Scope.ANY_STAGE, null),
+            // the fixture app is deployed, so an allowed DELETE answers 409 and the fixture survives
+            new Endpoint("DELETE", ASSETS + "/{app}", null, Permission.ASSET_DELETE, Scope.ANY_STAGE, null),
+            new Endpoint("POST", "/api/asset-repository/v1/uploads", null, Permission.ASSET_CREATE,
+                    Scope.ANY_STAGE, null),
+            // {upload} holds a library bundle of an existing asset: each allowed call adds a revision
+            new Endpoint("POST", ASSETS, "{\"fileUri\":\"{upload}\",\"commitMessage\":\"hostile\"}",
+                    Permission.ASSET_CHANGE, Scope.ANY_STAGE, null),
             // Builds
             get(BUILDS + "?assetKey={app}", Permission.ASSET_OPEN, Scope.ANY_STAGE),
             get(BUILDS + "/{build}", Permission.ASSET_OPEN, Scope.ANY_STAGE),
@@ -123,6 +140,11 @@ public final class EndpointCatalog {
             tenant("POST", CLIENTS + "/{client}/resume", null, CLIENTS + "/{client}"),
             tenant("POST", CLIENTS + "/{client}/secret", "{\"secretExpiresAt\":null}", CLIENTS + "/{client}"),
             tenant("DELETE", CLIENTS + "/{client}", null, CLIENTS + "/{client}"));
+
+    /** Endpoints the spec lets either of two permissions call, by "METHOD path". */
+    private static final Map<String, Set<Permission>> ALTERNATIVES = Map.of(
+            "PATCH " + ASSETS + "/{app}/revisions/{rev}", Set.of(Permission.RELEASE),
+            "POST /api/asset-repository/v1/uploads", Set.of(Permission.ASSET_CHANGE));
 
     private EndpointCatalog() {
     }

@@ -2,6 +2,7 @@ package dev.stageport.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stageport.bundles.TestBundles;
 import dev.stageport.demo.DemoData;
 import dev.stageport.support.Api;
 import dev.stageport.support.ServerTest;
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
 
@@ -29,7 +31,7 @@ abstract class HostileSupport extends ServerTest {
 
     /** Keys made once: an app deployed in QA and Production, the two operations, a client to manage. */
     record Fixture(TestApp app, String opQa, String opProduction, String publishQa, String publishProduction,
-                   String client) {
+                   String client, String upload) {
     }
 
     private static Fixture fixture;
@@ -41,8 +43,11 @@ abstract class HostileSupport extends ServerTest {
                 TestApp app = newApp();
                 String qa = deploy(app, DemoData.QA);
                 String production = deploy(app, DemoData.PRODUCTION);
+                Api.Response tagged = api.patch("/api/asset-repository/v1/assets/" + app.key() + "/revisions/1",
+                        "{\"tag\":\"1.0.0\",\"releaseNotes\":\"first release\"}");
+                assertThat(tagged.status()).as(tagged.body()).isEqualTo(204);
                 fixture = new Fixture(app, qa, production, publish(app, DemoData.QA),
-                        publish(app, DemoData.PRODUCTION), newClient());
+                        publish(app, DemoData.PRODUCTION), newClient(), uploadedLibrary());
             }
         }
     }
@@ -63,7 +68,26 @@ abstract class HostileSupport extends ServerTest {
         keys.put("client", fixture.client());
         keys.put("greeting", fixture.app().greeting());
         keys.put("timer", fixture.app().timer());
+        keys.put("upload", fixture.upload());
         return keys;
+    }
+
+    /** An upload URL holding a library bundle whose asset exists already (so Change is the permission needed). */
+    private String uploadedLibrary() {
+        Api.Response created = api.post("/api/asset-repository/v1/uploads", "");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String url = created.json().get("uploadUrl").asString();
+        try {
+            byte[] zip = TestBundles.zip().entry("manifest.json",
+                    TestBundles.libraryManifest(UUID.randomUUID(), "Hostile lib", "LibSetting")).bytes();
+            Api.Response put = api.send("PUT", url.substring(url.indexOf("/api/")), "application/octet-stream", zip);
+            assertThat(put.status()).as(put.body()).isEqualTo(204);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Api.Response first = api.post("/api/asset-repository/v1/assets", "{\"fileUri\":\"" + url + "\"}");
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        return url;
     }
 
     /** A client the all-permission api created, to be the target of the api-client endpoints. */
