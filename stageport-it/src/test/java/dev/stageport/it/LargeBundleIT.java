@@ -27,13 +27,16 @@ import org.junit.jupiter.api.Test;
 /**
  * A 50 MB bundle (incompressible bytes, so the zip is 50 MB too) is uploaded from
  * disk, streamed, to a server whose heap is capped at 256 MB, once as a raw body and
- * once as multipart; both are stored, read and validated, and the server stays healthy.
+ * once as multipart; both are stored, read and validated. The revision is then built
+ * (re-read, validated again and packaged into a 50 MB artifact) on the same small heap,
+ * and the server stays healthy.
  */
 class LargeBundleIT {
 
     static final long PAYLOAD_BYTES = 50L * 1024 * 1024;
     static final Path WORK = Path.of("target", "it", "large-bundle-" + UUID.randomUUID());
     static final String ASSETS = "/api/asset-repository/v1/assets";
+    static final String BUILDS = "/api/builds/v1/build-operations";
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     static Path bundle;
@@ -76,7 +79,7 @@ class LargeBundleIT {
     }
 
     @Test
-    void fiftyMegabyteBundleUploadsToAServerWithA256MegabyteHeap() throws Exception {
+    void fiftyMegabyteBundleUploadsAndBuildsOnAServerWithA256MegabyteHeap() throws Exception {
         try (ServerProcess server = ServerProcess.start("large-bundle", WORK, Map.of(), "-Xmx256m")) {
             String token = token(server);
 
@@ -110,8 +113,35 @@ class LargeBundleIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(latest.statusCode()).isEqualTo(200);
             assertThat(latest.body()).contains("\"revision\":2");
+
+            HttpResponse<String> build = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + BUILDS))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"assetKey\":\"" + assetKey
+                            + "\",\"assetRevision\":2,\"buildType\":\"Release\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(build.statusCode()).as(build.body()).isEqualTo(201);
+            Matcher key = Pattern.compile("\"buildKey\"\\s*:\\s*\"([^\"]+)\"").matcher(build.body());
+            assertThat(key.find()).isTrue();
+            String status = awaitBuild(server, token, key.group(1));
+            assertThat(status).contains("\"status\":\"Finished\"");
+            HttpResponse<String> log = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + BUILDS + "/"
+                    + key.group(1) + "/log-messages")).header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(log.body()).containsPattern("artifact sha256:[0-9a-f]{64} \\(5\\d{7} bytes\\)");
             assertThat(Files.readString(server.log())).doesNotContain("OutOfMemoryError");
         }
+    }
+
+    /** Polls the build until it leaves Pending/Running (at most 3 minutes); returns its last JSON. */
+    static String awaitBuild(ServerProcess server, String token, String buildKey) throws Exception {
+        long deadline = System.currentTimeMillis() + 180_000;
+        String body;
+        do {
+            Thread.sleep(200);
+            body = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + BUILDS + "/" + buildKey))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
+        } while (body.matches("(?s).*\"status\":\"(Pending|Running)\".*") && System.currentTimeMillis() < deadline);
+        return body;
     }
 
     static String token(ServerProcess server) throws Exception {
