@@ -115,7 +115,7 @@ class BuildRunner {
             Path artifact = scratch.resolve("artifact.zip");
             ArtifactPackager.write(artifact, sources, buildJson(job, valid.digest(), libraries));
             ArtifactStore.StoredBlob stored = store.put(artifact);
-            info(job, PACKAGE, "Packaged " + (sources.size() + 1) + " files into the artifact " + stored.digest()
+            info(job, PACKAGE, "Packaged " + count(sources.size() + 1, "file") + " into the artifact " + stored.digest()
                     + " (" + stored.size() + " bytes).");
             step(hold, RECORD);
             info(job, RECORD, "Build of revision " + job.revision() + " (" + job.type() + ") finished.");
@@ -160,7 +160,7 @@ class BuildRunner {
             throw new Failed("BundleInvalid", reserved);
         }
         info(job, VALIDATE, "Validated the bundle " + digest + " of revision " + job.revision() + ": "
-                + bundle.files().size() + " files, type " + bundle.type() + ".");
+                + count(bundle.files().size(), "file") + ", type " + bundle.type() + ".");
         return new Validated(bundle, digest, path);
     }
 
@@ -196,7 +196,7 @@ class BuildRunner {
             throw new Failed("LibraryUnresolved", problems);
         }
         info(job, LIBRARIES, resolved.isEmpty() ? "The revision references no libraries."
-                : "Resolved " + resolved.size() + " libraries: " + resolved.stream()
+                : "Resolved " + count(resolved.size(), "library") + ": " + resolved.stream()
                 .map(l -> l.get("assetKey") + " revision " + l.get("revision")).toList() + ".");
         return resolved;
     }
@@ -244,6 +244,11 @@ class BuildRunner {
 
     private void info(BuildQueue.Job job, String step, String text) {
         builds.addMessage(job.key(), new BuildMessage(now(), "BuildProgress", "Info", text, step, null));
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + (n == 1 ? noun : noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies"
+                : noun + "s");
     }
 
     private Instant now() {
