@@ -18,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -110,6 +111,9 @@ public class PublishDriver implements SmartLifecycle {
                         DEPLOY, op.assetKey());
                 return true;
             }));
+        } catch (DataAccessException raced) {
+            // e.g. a Deploy for the same asset and stage inserted at the same moment: try again next tick
+            return false;
         } catch (ApiException e) {
             if (e.code() == ErrorCode.OPERATION_IN_PROGRESS) {
                 return false; // another operation runs for the asset in the stage: wait until it ends

@@ -109,8 +109,10 @@ public class PublishService {
                     + "; wait until it finishes, then retry.");
         });
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        // before (not inside) the transaction: a lost race for the build's slot is settled by a re-read,
+        // which PostgreSQL refuses inside a transaction whose insert just failed
+        Build build = buildService.request(assetKey, revision, Build.BuildType.Release, caller.clientId(), null);
         PublishOperation op = transactions.execute(tx -> {
-            Build build = buildService.request(assetKey, revision, Build.BuildType.Release, caller.clientId(), null);
             PublishOperation created = new PublishOperation(UUID.randomUUID().toString(), assetKey, asset.name(),
                     revision, envKey, asset.portfolioKey(), PublishOperation.Phase.Building, build.key(), null, now,
                     null, caller.clientId(), 0);
