@@ -84,6 +84,20 @@ class BundleUploadTest extends ServerTest {
     }
 
     @Test
+    void creationRequestPartWithoutContentTypeIsReadAsJsonAndBadJsonThen400() throws Exception {
+        UUID key = UUID.randomUUID();
+        Multipart plain = new Multipart().untyped("creationRequest", "{\"tag\":\"2.0.0\"}")
+                .file("assetFile", app(key, "Curl"));
+        Multipart broken = new Multipart().untyped("creationRequest", "{\"tag\":").file("assetFile", app(key, "C"));
+
+        Api.Response r = api.send("POST", ASSETS, plain.contentType(), plain.bytes());
+
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        assertThat(r.json().get("tag").asString()).isEqualTo("2.0.0");
+        api.send("POST", ASSETS, broken.contentType(), broken.bytes()).problem(400);
+    }
+
+    @Test
     void multipartWithoutAssetFileThen400() {
         Multipart body = new Multipart().json("creationRequest", "{\"tag\":\"1.0.0\"}");
 
