@@ -30,6 +30,7 @@ public class ArtifactStore {
 
     private final Path root;
 
+    // two constructors: Spring must be told which one to use, or the server does not start
     @Autowired
     public ArtifactStore(StageportProperties properties) {
         this(properties.dataDir().toAbsolutePath().normalize().resolve("artifacts"));

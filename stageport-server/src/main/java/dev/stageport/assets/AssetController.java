@@ -42,11 +42,19 @@ public class AssetController {
                                           @RequestParam(name = "metadata.isDeployable", required = false)
                                           Boolean deployable,
                                           @RequestParam(required = false) Boolean isExternal,
+                                          @RequestParam(name = "metadata.urlPathContains", required = false)
+                                          String urlPathContains,
+                                          @RequestParam(name = "metadata.templateType", required = false)
+                                          String templateType,
+                                          @RequestParam(name = "metadata.isBuiltInAsset", required = false)
+                                          Boolean builtIn,
+                                          @RequestParam(required = false) String permissionFilter,
                                           @RequestParam(required = false) String sort,
                                           @RequestParam(required = false) Integer limit,
                                           @RequestParam(required = false) Integer offset) {
         return assets.list(caller, new AssetService.AssetQuery(nameContains, nameOrDescriptionContains, assetTypes,
-                assetKeys, portfolioKeys, deployable, isExternal, sort, embed, limit, offset));
+                assetKeys, portfolioKeys, deployable, isExternal, sort, embed, limit, offset),
+                new AssetService.MetadataQuery(urlPathContains, templateType, builtIn, permissionFilter));
     }
 
     @GetMapping({"/{assetKey}", "/{assetKey}/latest-revision"})

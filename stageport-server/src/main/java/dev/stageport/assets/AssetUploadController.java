@@ -7,6 +7,7 @@ import dev.stageport.identity.Caller;
 import dev.stageport.web.ApiException;
 import dev.stageport.web.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import org.springframework.http.HttpStatus;
@@ -21,6 +22,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * POST /assets in its three forms (raw zip, multipart with a disk-backed file
@@ -31,14 +34,20 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RequestMapping("/api/asset-repository/v1")
 public class AssetUploadController {
 
+    /** Tag, release notes (20,000 characters) and commit message fit easily. */
+    static final long MAX_CREATION_REQUEST_BYTES = 64 * 1024;
+
     private final AssetUploadService uploads;
     private final UploadUrlService urls;
     private final AssetService reads;
+    private final ObjectMapper json;
 
-    public AssetUploadController(AssetUploadService uploads, UploadUrlService urls, AssetService reads) {
+    public AssetUploadController(AssetUploadService uploads, UploadUrlService urls, AssetService reads,
+                                 ObjectMapper json) {
         this.uploads = uploads;
         this.urls = urls;
         this.reads = reads;
+        this.json = json;
     }
 
     @PostMapping(path = "/assets", consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
@@ -59,9 +68,10 @@ public class AssetUploadController {
     @ResponseStatus(HttpStatus.CREATED)
     ApplicationVersion createFromParts(Caller caller,
                                        @RequestPart(name = "creationRequest", required = false)
-                                       AssetVersionCreationRequest creationRequest,
+                                       Part creationRequestPart,
                                        @RequestPart(name = "assetFile", required = false) MultipartFile assetFile)
             throws IOException {
+        AssetVersionCreationRequest creationRequest = creationRequest(creationRequestPart);
         UploadOptions options = options(creationRequest);
         if (assetFile == null) {
             if (creationRequest != null && creationRequest.fileUri() != null) {
@@ -100,6 +110,27 @@ public class AssetUploadController {
         uploads.checkDeclaredSize(request.getContentLengthLong());
         try (InputStream body = request.getInputStream()) {
             urls.receive(token, body);
+        }
+    }
+
+    /**
+     * The creationRequest part is parsed here rather than by a message converter, so a
+     * part sent without a Content-Type (curl -F 'creationRequest={...}') works as well as
+     * one marked JSON, and a huge part is refused instead of being read into memory.
+     */
+    private AssetVersionCreationRequest creationRequest(Part part) throws IOException {
+        if (part == null || part.getSize() == 0) {
+            return null;
+        }
+        if (part.getSize() > MAX_CREATION_REQUEST_BYTES) {
+            throw ApiException.badRequest("The 'creationRequest' part may hold at most " + MAX_CREATION_REQUEST_BYTES
+                    + " bytes.");
+        }
+        try (InputStream in = part.getInputStream()) {
+            return json.readValue(in, AssetVersionCreationRequest.class);
+        } catch (JacksonException e) {
+            throw ApiException.badRequest("The 'creationRequest' part is not a valid AssetVersionCreationRequest: "
+                    + e.getOriginalMessage());
         }
     }
 

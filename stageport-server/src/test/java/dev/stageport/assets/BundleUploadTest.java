@@ -64,6 +64,40 @@ class BundleUploadTest extends ServerTest {
     }
 
     @Test
+    void bundleOverTheOneMegabyteApiBodyLimitWithAnIdempotencyKeyIsStreamedAndStored() throws Exception {
+        UUID key = UUID.randomUUID();
+        byte[] noise = new byte[3 * 1024 * 1024];
+        new java.util.Random(3).nextBytes(noise);
+        byte[] zip = TestBundles.withManifest(TestBundles.appManifest(key, "Big", "[]")).entry("noise.bin", noise)
+                .bytes();
+
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + ASSETS))
+                        .header("Authorization", "Bearer " + api.token())
+                        .header("Content-Type", "application/octet-stream")
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(zip)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        assertThat(api.get(ASSETS + "/" + key).json().get("revision").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void creationRequestPartWithoutContentTypeIsReadAsJsonAndBadJsonThen400() throws Exception {
+        UUID key = UUID.randomUUID();
+        Multipart plain = new Multipart().untyped("creationRequest", "{\"tag\":\"2.0.0\"}")
+                .file("assetFile", app(key, "Curl"));
+        Multipart broken = new Multipart().untyped("creationRequest", "{\"tag\":").file("assetFile", app(key, "C"));
+
+        Api.Response r = api.send("POST", ASSETS, plain.contentType(), plain.bytes());
+
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        assertThat(r.json().get("tag").asString()).isEqualTo("2.0.0");
+        api.send("POST", ASSETS, broken.contentType(), broken.bytes()).problem(400);
+    }
+
+    @Test
     void multipartWithoutAssetFileThen400() {
         Multipart body = new Multipart().json("creationRequest", "{\"tag\":\"1.0.0\"}");
 

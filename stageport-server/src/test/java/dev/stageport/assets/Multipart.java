@@ -18,6 +18,11 @@ final class Multipart {
         return part(name, null, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A text part without a Content-Type header, as curl -F 'name=value' sends it. */
+    Multipart untyped(String name, String value) {
+        return part(name, null, null, value.getBytes(StandardCharsets.UTF_8));
+    }
+
     Multipart file(String name, byte[] content) {
         return part(name, "bundle.zip", "application/octet-stream", content);
     }
@@ -29,8 +34,8 @@ final class Multipart {
 
     private Multipart part(String name, String filename, String type, byte[] content) {
         write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
-                + (filename == null ? "" : "; filename=\"" + filename + "\"") + "\r\nContent-Type: " + type
-                + "\r\n\r\n");
+                + (filename == null ? "" : "; filename=\"" + filename + "\"")
+                + (type == null ? "" : "\r\nContent-Type: " + type) + "\r\n\r\n");
         out.writeBytes(content);
         write("\r\n");
         return this;

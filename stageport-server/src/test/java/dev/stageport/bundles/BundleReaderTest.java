@@ -63,6 +63,17 @@ class BundleReaderTest {
     }
 
     @Test
+    void textsLongerThanTheirColumnsAreProblemsNotDatabaseErrors() throws Exception {
+        String manifest = TestBundles.appManifest(UUID.randomUUID(), "n".repeat(201), "[]")
+                .replace("\"Test app\"", "\"" + "d".repeat(2001) + "\"");
+        Path zip = TestBundles.withManifest(manifest).writeTo(dir);
+
+        assertProblems(() -> reader.read(zip)).containsExactlyInAnyOrder(
+                "manifest.name may hold at most 200 characters.",
+                "manifest.description may hold at most 2000 characters.");
+    }
+
+    @Test
     void libraryBundleNeedsNoRunSection() throws Exception {
         Path zip = TestBundles.zip().entry("manifest.json",
                 TestBundles.libraryManifest(UUID.randomUUID(), "Lib", "LibSetting")).writeTo(dir);
