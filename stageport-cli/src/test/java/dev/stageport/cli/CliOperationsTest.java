@@ -36,6 +36,15 @@ class CliOperationsTest extends CliReadCommandsTest {
     }
 
     @Test
+    void publishWithWaitBuildsIfNeededDeploysAndFollowsThePublishToFinished() {
+        int code = run(credentials(), "", "publish", "--stage", "Development", "--asset", "Hello Settings",
+                "--revision", "2", "--wait");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Publish", "Finished").doesNotContain("FinishedWithError");
+        assertThat(err.toString()).as("the publish's messages include its deployment's steps").contains("Activate");
+    }
+
+    @Test
     void configSetThenGetShowsThePendingValueAndSecretsNeverInClear() {
         Map<String, String> env = new HashMap<>(credentials());
         env.put("PAYMENT_KEY", "sk-live-very-secret");

@@ -30,6 +30,12 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(String name, Path workDir, Map<String, String> extraEnv) throws Exception {
+        return start(name, workDir, extraEnv, "-Xmx384m");
+    }
+
+    /** {@code maxHeap} e.g. "-Xmx256m": tests that prove a job fits a small heap pass their own. */
+    static ServerProcess start(String name, Path workDir, Map<String, String> extraEnv, String maxHeap)
+            throws Exception {
         Path jar = Path.of(System.getProperty("stageport.server.jar", "../stageport-server/target/stageport-server-exec.jar"));
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Package the server first (./mvnw verify does): " + jar.toAbsolutePath());
@@ -45,13 +51,17 @@ final class ServerProcess implements AutoCloseable {
         env.put("STAGEPORT_RATE_LIMITS", "off");
         env.putAll(extraEnv);
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toAbsolutePath().toString())
+                maxHeap, "-XX:+UseSerialGC", "-jar", jar.toAbsolutePath().toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
         ServerProcess server = new ServerProcess(builder.start(), port, log);
         server.awaitReady(Duration.ofSeconds(90));
         return server;
+    }
+
+    Path log() {
+        return log;
     }
 
     String url() {

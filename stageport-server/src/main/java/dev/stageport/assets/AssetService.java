@@ -1,10 +1,12 @@
 package dev.stageport.assets;
 
+import dev.stageport.assets.api.ApplicationVersion;
 import dev.stageport.assets.api.AssetEmbeddingV1;
 import dev.stageport.assets.api.AssetRevisionV1;
 import dev.stageport.assets.api.AssetRevisionV1PagedListResponse;
 import dev.stageport.identity.Caller;
 import dev.stageport.identity.Permission;
+import dev.stageport.identity.PermissionFilter;
 import dev.stageport.web.ApiException;
 import dev.stageport.web.Keys;
 import dev.stageport.web.PageInfoWithTotals;
@@ -21,6 +23,7 @@ public class AssetService {
     /** The asset repository pages up to 1000 rows, unlike the other APIs. */
     static final int MAX_LIMIT = 1000;
     private static final Set<String> EMBEDS = Set.of("releaseNote", "icon", "sourceCode", "signature", "metadata");
+    private static final Set<String> TEMPLATE_TYPES = Set.of("ApplicationTemplate", "ScreenTemplateBundle");
     private static final Set<String> DEPLOYABLE_TYPES = Set.of("WebApplication", "MobileApplication");
     private static final Map<String, String> ASSET_SORTS = Map.of("name", "lower(a.name)", "createdAt", "a.created_at");
     private static final Map<String, String> REVISION_SORTS = Map.of("revision", "revision", "tag", "tag");
@@ -36,10 +39,38 @@ public class AssetService {
                              Boolean external, String sort, List<String> embed, Integer limit, Integer offset) {
     }
 
-    public AssetRevisionV1PagedListResponse list(Caller caller, AssetQuery q) {
+    /**
+     * GET /assets filters on things Stageport assets never have (URL paths, templates,
+     * built-in assets) and the caller's permission; they are validated, then either
+     * let everything through or nothing.
+     */
+    public record MetadataQuery(String urlPathContains, String templateType, Boolean builtIn,
+                                String permissionFilter) {
+
+        boolean excludesAll(Caller caller) {
+            if (templateType != null && !TEMPLATE_TYPES.contains(templateType)) {
+                throw ApiException.badRequest("'metadata.templateType' must be one of " + TEMPLATE_TYPES + ", got '"
+                        + templateType + "'.");
+            }
+            PermissionFilter filter = PermissionFilter.parse(permissionFilter);
+            if (filter != null) {
+                Set<String> stages = filter.stages(caller);
+                if (stages != null && stages.isEmpty()) {
+                    return true;
+                }
+            }
+            return (urlPathContains != null && !urlPathContains.isEmpty()) || templateType != null
+                    || Boolean.TRUE.equals(builtIn);
+        }
+    }
+
+    public AssetRevisionV1PagedListResponse list(Caller caller, AssetQuery q, MetadataQuery metadata) {
         caller.requireAnywhere(Permission.ASSET_OPEN);
         Paging paging = Paging.of(q.limit(), q.offset(), MAX_LIMIT);
         Set<String> embed = embeds(q.embed());
+        if (metadata.excludesAll(caller)) {
+            return new AssetRevisionV1PagedListResponse(PageInfoWithTotals.of(paging, 0, 0), List.of());
+        }
         AssetFilter filter = new AssetFilter(q.nameContains(), q.nameOrDescriptionContains(), split(q.assetTypes()),
                 split(q.assetKeys()), split(q.portfolioKeys()), q.external(), q.deployable(),
                 orderBy(q.sort(), ASSET_SORTS, "lower(a.name)"));
@@ -78,12 +109,24 @@ public class AssetService {
                 page.rows().stream().map(r -> toV1(r, embeds)).toList());
     }
 
-    private String existing(String assetKey) {
+    String existing(String assetKey) {
         String key = Keys.parse(assetKey, "assetKey").toString();
         if (assets.find(key).isEmpty()) {
             throw ApiException.notFound("No asset with key " + key + ".");
         }
         return key;
+    }
+
+    /** The spec's answer to POST /assets for a revision just created. */
+    public ApplicationVersion applicationVersion(AssetRevision r) {
+        Asset asset = assets.find(r.assetKey()).orElseThrow();
+        return new ApplicationVersion(r.assetKey(), r.revision(), r.createdBy(), r.createdAt(), r.tag(), r.name(),
+                r.description(), asset.assetType(), asset.external(), DEPLOYABLE_TYPES.contains(asset.assetType()),
+                false, r.modelDigest(), r.releaseNotes() == null ? null : releaseNotesPath(r));
+    }
+
+    private static String releaseNotesPath(AssetRevision r) {
+        return "/api/asset-repository/v1/assets/" + r.assetKey() + "/revisions/" + r.revision() + "/release-notes";
     }
 
     private AssetRevisionV1 toV1(AssetRevision r, Set<String> embed) {
@@ -92,8 +135,7 @@ public class AssetService {
         if (embed.contains("releaseNote") || embed.contains("metadata")) {
             embedded = new AssetEmbeddingV1(
                     embed.contains("releaseNote") && r.releaseNotes() != null
-                            ? new AssetEmbeddingV1.AssetReleaseNote(r.tag(), "/api/asset-repository/v1/assets/"
-                            + r.assetKey() + "/revisions/" + r.revision() + "/release-notes") : null,
+                            ? new AssetEmbeddingV1.AssetReleaseNote(r.tag(), releaseNotesPath(r)) : null,
                     embed.contains("metadata") ? new AssetEmbeddingV1.BaseAssetMetadata(
                             DEPLOYABLE_TYPES.contains(asset.assetType()), false, "stageport") : null);
         }

@@ -8,7 +8,7 @@ import java.util.Set;
  * The ODC {@code permissionFilter} query parameter: {@code PermissionType} or
  * {@code PermissionType.EnvironmentKey}. It narrows a list to stages where the
  * caller holds that permission. ODC permission types Stageport does not grant
- * (AppDebug, AppChange, …) are valid input that simply match no stage.
+ * (AppDebug, AppMonitor, …) are valid input that simply match no stage.
  */
 public record PermissionFilter(Permission permission, String environmentKey) {
 

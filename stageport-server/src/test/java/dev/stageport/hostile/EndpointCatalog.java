@@ -3,11 +3,12 @@ package dev.stageport.hostile;
 import dev.stageport.identity.Permission;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every endpoint of the server in one table: method, path template, a valid sample
  * body, the permission it needs and how that permission is scoped. Templates use
- * {env} {app} {rev} {op} {build} {client} {greeting}; {@link #fill} puts real keys in.
+ * {env} {app} {rev} {op} {publish} {build} {client} {greeting}; {@link #fill} puts real keys in.
  * A test that finds a controller method missing here should add a row.
  */
 public final class EndpointCatalog {
@@ -30,6 +31,11 @@ public final class EndpointCatalog {
      */
     public record Endpoint(String method, String path, String body, Permission permission, Scope scope,
                            String readBack) {
+
+        /** The endpoint's permission, or another one the spec accepts instead of it. */
+        public boolean allows(Permission granted) {
+            return granted == permission || ALTERNATIVES.getOrDefault(toString(), Set.of()).contains(granted);
+        }
 
         public boolean hasBody() {
             return body != null;
@@ -54,6 +60,7 @@ public final class EndpointCatalog {
     private static final String BUILDS = "/api/builds/v1/build-operations";
     private static final String CONFIG = "/api/asset-configurations/v1/environments/{env}/applications/{app}";
     private static final String OPS = "/api/deployments/v1/deployment-operations";
+    private static final String PUBLISH = "/api/deployments/v1/publish-operations";
     private static final String SIM = "/api/stageport/v1/environments/{env}";
     private static final String CLIENTS = "/api/stageport/v1/api-clients";
 
@@ -69,10 +76,23 @@ public final class EndpointCatalog {
             get(ASSETS + "/{app}/latest-revision", Permission.ASSET_OPEN, Scope.ANY_STAGE),
             get(ASSETS + "/{app}/revisions", Permission.ASSET_OPEN, Scope.ANY_STAGE),
             get(ASSETS + "/{app}/revisions/{rev}", Permission.ASSET_OPEN, Scope.ANY_STAGE),
+            get(ASSETS + "/{app}/highest-tag-revision", Permission.ASSET_OPEN, Scope.ANY_STAGE),
+            get(ASSETS + "/{app}/revisions/{rev}/release-notes", Permission.ASSET_OPEN, Scope.ANY_STAGE),
+            new Endpoint("PATCH", ASSETS + "/{app}/revisions/{rev}", "{\"commitMessage\":\"hostile\"}",
+                    Permission.ASSET_CHANGE, Scope.ANY_STAGE, null),
+            // the fixture app is deployed, so an allowed DELETE answers 409 and the fixture survives
+            new Endpoint("DELETE", ASSETS + "/{app}", null, Permission.ASSET_DELETE, Scope.ANY_STAGE, null),
+            new Endpoint("POST", "/api/asset-repository/v1/uploads", null, Permission.ASSET_CREATE,
+                    Scope.ANY_STAGE, null),
+            // {upload} holds a library bundle of an existing asset: each allowed call adds a revision
+            new Endpoint("POST", ASSETS, "{\"fileUri\":\"{upload}\",\"commitMessage\":\"hostile\"}",
+                    Permission.ASSET_CHANGE, Scope.ANY_STAGE, null),
             // Builds
             get(BUILDS + "?assetKey={app}", Permission.ASSET_OPEN, Scope.ANY_STAGE),
             get(BUILDS + "/{build}", Permission.ASSET_OPEN, Scope.ANY_STAGE),
             get(BUILDS + "/{build}/log-messages", Permission.ASSET_OPEN, Scope.ANY_STAGE),
+            new Endpoint("POST", BUILDS, "{\"assetKey\":\"{app}\",\"assetRevision\":1,\"buildType\":\"Release\"}",
+                    Permission.ASSET_OPEN, Scope.ANY_STAGE, null),
             // Asset configurations
             new Endpoint("PATCH", CONFIG + "/configurations", """
                     {"key":"{app}","revisionBaseline":1,"settings":[{"key":"{greeting}","value":"hostile"}],\
@@ -90,6 +110,13 @@ public final class EndpointCatalog {
             get(OPS + "/{op}?waitSeconds=1", Permission.STAGE_VIEW, Scope.STAGE),
             get(OPS + "/{op}/messages", Permission.STAGE_VIEW, Scope.STAGE),
             get(OPS + "/{op}/events", Permission.STAGE_VIEW, Scope.STAGE),
+            // Publish operations
+            new Endpoint("POST", PUBLISH, """
+                    {"operation":"Publish","assetKey":"{app}","revision":1,"environmentKey":"{env}"}""",
+                    Permission.ASSET_CHANGE, Scope.STAGE, PUBLISH + "?environmentKey={env}&assetKey={app}"),
+            get(PUBLISH, Permission.STAGE_VIEW, Scope.LIST),
+            get(PUBLISH + "/{publish}", Permission.STAGE_VIEW, Scope.STAGE),
+            get(PUBLISH + "/{publish}/messages", Permission.STAGE_VIEW, Scope.STAGE),
             // Simulation (Stageport only)
             get(SIM + "/simulation", Permission.STAGE_VIEW, Scope.STAGE),
             new Endpoint("PUT", SIM + "/simulation", "{\"stepMillis\":20,\"failStep\":null,\"failMessage\":null}",
@@ -113,6 +140,11 @@ public final class EndpointCatalog {
             tenant("POST", CLIENTS + "/{client}/resume", null, CLIENTS + "/{client}"),
             tenant("POST", CLIENTS + "/{client}/secret", "{\"secretExpiresAt\":null}", CLIENTS + "/{client}"),
             tenant("DELETE", CLIENTS + "/{client}", null, CLIENTS + "/{client}"));
+
+    /** Endpoints the spec lets either of two permissions call, by "METHOD path". */
+    private static final Map<String, Set<Permission>> ALTERNATIVES = Map.of(
+            "PATCH " + ASSETS + "/{app}/revisions/{rev}", Set.of(Permission.RELEASE),
+            "POST /api/asset-repository/v1/uploads", Set.of(Permission.ASSET_CHANGE));
 
     private EndpointCatalog() {
     }

@@ -2,6 +2,7 @@ package dev.stageport.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stageport.bundles.TestBundles;
 import dev.stageport.demo.DemoData;
 import dev.stageport.support.Api;
 import dev.stageport.support.ServerTest;
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
 
@@ -24,10 +26,12 @@ import tools.jackson.databind.JsonNode;
 abstract class HostileSupport extends ServerTest {
 
     static final String OPS = "/api/deployments/v1/deployment-operations";
+    static final String PUBLISH = "/api/deployments/v1/publish-operations";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** Keys made once: an app deployed in QA and Production, the two operations, a client to manage. */
-    record Fixture(TestApp app, String opQa, String opProduction, String client) {
+    record Fixture(TestApp app, String opQa, String opProduction, String publishQa, String publishProduction,
+                   String client, String upload) {
     }
 
     private static Fixture fixture;
@@ -39,7 +43,11 @@ abstract class HostileSupport extends ServerTest {
                 TestApp app = newApp();
                 String qa = deploy(app, DemoData.QA);
                 String production = deploy(app, DemoData.PRODUCTION);
-                fixture = new Fixture(app, qa, production, newClient());
+                Api.Response tagged = api.patch("/api/asset-repository/v1/assets/" + app.key() + "/revisions/1",
+                        "{\"tag\":\"1.0.0\",\"releaseNotes\":\"first release\"}");
+                assertThat(tagged.status()).as(tagged.body()).isEqualTo(204);
+                fixture = new Fixture(app, qa, production, publish(app, DemoData.QA),
+                        publish(app, DemoData.PRODUCTION), newClient(), uploadedLibrary());
             }
         }
     }
@@ -55,11 +63,31 @@ abstract class HostileSupport extends ServerTest {
         keys.put("app", fixture.app().key());
         keys.put("rev", "1");
         keys.put("op", stage.equals(DemoData.PRODUCTION) ? fixture.opProduction() : fixture.opQa());
+        keys.put("publish", stage.equals(DemoData.PRODUCTION) ? fixture.publishProduction() : fixture.publishQa());
         keys.put("build", fixture.app().release1());
         keys.put("client", fixture.client());
         keys.put("greeting", fixture.app().greeting());
         keys.put("timer", fixture.app().timer());
+        keys.put("upload", fixture.upload());
         return keys;
+    }
+
+    /** An upload URL holding a library bundle whose asset exists already (so Change is the permission needed). */
+    private String uploadedLibrary() {
+        Api.Response created = api.post("/api/asset-repository/v1/uploads", "");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String url = created.json().get("uploadUrl").asString();
+        try {
+            byte[] zip = TestBundles.zip().entry("manifest.json",
+                    TestBundles.libraryManifest(UUID.randomUUID(), "Hostile lib", "LibSetting")).bytes();
+            Api.Response put = api.send("PUT", url.substring(url.indexOf("/api/")), "application/octet-stream", zip);
+            assertThat(put.status()).as(put.body()).isEqualTo(204);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Api.Response first = api.post("/api/asset-repository/v1/assets", "{\"fileUri\":\"" + url + "\"}");
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        return url;
     }
 
     /** A client the all-permission api created, to be the target of the api-client endpoints. */
@@ -70,13 +98,23 @@ abstract class HostileSupport extends ServerTest {
     }
 
     private String deploy(TestApp app, String stage) {
-        Api.Response r = api.post(OPS, """
+        return await(OPS, api.post(OPS, """
                 {"operation":"Deploy","assetKey":"%s","buildKey":"%s","revision":1,"environmentKey":"%s"}"""
-                .formatted(app.key(), app.release1(), stage));
+                .formatted(app.key(), app.release1(), stage)));
+    }
+
+    private String publish(TestApp app, String stage) {
+        return await(PUBLISH, api.post(PUBLISH, """
+                {"operation":"Publish","assetKey":"%s","revision":1,"environmentKey":"%s"}"""
+                .formatted(app.key(), stage)));
+    }
+
+    /** Waits until the operation {@code r} created is no longer Running; returns its key. */
+    private String await(String path, Api.Response r) {
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         String op = r.json().get("key").asString();
         long deadline = System.currentTimeMillis() + 30_000;
-        while ("Running".equals(api.get(OPS + "/" + op).json().get("status").asString())) {
+        while ("Running".equals(api.get(path + "/" + op).json().get("status").asString())) {
             assertThat(System.currentTimeMillis()).as("operation %s still Running", op).isLessThan(deadline);
             pause(20);
         }

@@ -144,4 +144,26 @@ public abstract class ServerTest {
     public record TestApp(String key, String release1, String release2, String debug2, String running2,
                           String greeting, String limit, String token, String timer, String theme) {
     }
+
+    /**
+     * Polls a GET path until its "status" leaves {@code waiting} (e.g. Pending, Running)
+     * or 30 s pass, and returns the last answer.
+     */
+    protected tools.jackson.databind.JsonNode awaitStatus(Api client, String path, String... waiting)
+            throws InterruptedException {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+        tools.jackson.databind.JsonNode body = client.get(path).json();
+        while (List.of(waiting).contains(body.get("status").asString()) && java.time.Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+            body = client.get(path).json();
+        }
+        return body;
+    }
+
+    /** Uploads a bundle (expecting 201) and returns the key of its asset. */
+    protected UUID upload(dev.stageport.bundles.TestBundles bundle) throws java.io.IOException {
+        Api.Response uploaded = api.uploadBundle(bundle.bytes());
+        org.assertj.core.api.Assertions.assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+        return UUID.fromString(uploaded.json().get("applicationKey").asString());
+    }
 }
