@@ -29,6 +29,7 @@ public class ArtifactStore {
 
     private final Path root;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public ArtifactStore(StageportProperties properties) {
         this(properties.dataDir().toAbsolutePath().normalize().resolve("artifacts"));
     }
