@@ -51,9 +51,10 @@ public class ProcessRuntime implements Runtime, SmartLifecycle {
     final InstanceFiles files;
     final InstanceLauncher launcher = new InstanceLauncher();
     final HealthProbe probe;
-    final ExecutorService threads = Executors.newCachedThreadPool(daemon("stable-endpoint"));
-    final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, daemon("process-supervisor"));
-    final InstanceSupervisor supervisor;
+    /** Created on every start: a paused test context is stopped and started again. */
+    volatile ExecutorService threads;
+    volatile ScheduledExecutorService scheduler;
+    volatile InstanceSupervisor supervisor;
     final Map<String, AssetSlot> slots = new ConcurrentHashMap<>();
     private volatile boolean running;
 
@@ -67,7 +68,6 @@ public class ProcessRuntime implements Runtime, SmartLifecycle {
         this.clock = clock;
         this.files = new InstanceFiles(properties.dataDir().toAbsolutePath().normalize().resolve("runtime"));
         this.probe = new HealthProbe(clock);
-        this.supervisor = new InstanceSupervisor(scheduler, probe, this::start, clock);
     }
 
     @Override
@@ -293,7 +293,10 @@ public class ProcessRuntime implements Runtime, SmartLifecycle {
     // ---- lifecycle: before the deployment engine starts, after it stops ----
 
     @Override
-    public void start() {
+    public synchronized void start() {
+        threads = Executors.newCachedThreadPool(daemon("stable-endpoint"));
+        scheduler = Executors.newScheduledThreadPool(1, daemon("process-supervisor"));
+        supervisor = new InstanceSupervisor(scheduler, probe, this::start, clock);
         running = true;
         new ProcessRecovery(this, stages, deployed, cipher, clock).run();
         scheduler.scheduleWithFixedDelay(this::capLogs, 5, 5, TimeUnit.SECONDS);
@@ -313,7 +316,7 @@ public class ProcessRuntime implements Runtime, SmartLifecycle {
      * the active instances dead and starts them again.
      */
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
         for (AssetSlot slot : slots.values()) {
             synchronized (slot) {
@@ -327,8 +330,10 @@ public class ProcessRuntime implements Runtime, SmartLifecycle {
             }
         }
         slots.clear();
-        scheduler.shutdownNow();
-        threads.shutdownNow();
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            threads.shutdownNow();
+        }
     }
 
     @Override
