@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Restarts an active instance that exited on its own: after {@link Backoff#delay}, in
  * the same directory with the same configuration, on a new port; the stable endpoint
- * switches once the restarted process is healthy. After the stage's maxRestarts failed
- * attempts in a row it stays Crashed until the next operation.
+ * switches once the restarted process is healthy. After the stage's maxRestarts restarts
+ * since the last activation it stays Crashed until the next operation.
  */
 final class InstanceSupervisor {
 

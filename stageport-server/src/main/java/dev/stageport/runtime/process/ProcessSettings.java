@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  * @param healthTimeout how long a new instance may take to answer its health path with 2xx
  * @param drain         how long connections to a replaced instance may finish before it is stopped
  * @param logMaxBytes   the size at which an instance's log file is rotated (two files kept)
- * @param maxRestarts   crash restarts in a row before the instance is left Crashed
+ * @param maxRestarts   crash restarts since the last activation before the instance is left Crashed
  */
 public record ProcessSettings(Duration healthTimeout, Duration drain, long logMaxBytes, int maxRestarts) {
 
