@@ -1,9 +1,11 @@
 package dev.stageport;
 
+import dev.stageport.bundles.BundleLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /** Every knob of the server in one place; environment variables map onto these in application.yml. */
 @ConfigurationProperties("stageport")
@@ -12,7 +14,8 @@ public record StageportProperties(
         @DefaultValue("") String masterKey,
         @DefaultValue Bootstrap bootstrap,
         @DefaultValue Demo demo,
-        @DefaultValue Engine engine) {
+        @DefaultValue Engine engine,
+        @DefaultValue Bundles bundles) {
 
     public record Bootstrap(@DefaultValue("") String clientId, @DefaultValue("") String clientSecret) {
     }
@@ -34,5 +37,17 @@ public record StageportProperties(
             @DefaultValue("30s") Duration lease,
             @DefaultValue("250ms") Duration pollInterval,
             @DefaultValue("true") boolean enabled) {
+    }
+
+    /**
+     * Limits of an uploaded bundle: its size as uploaded (413 beyond it), the number
+     * of zip entries and the total size once inflated (both 400: a bundle problem).
+     */
+    public record Bundles(@DefaultValue("200MB") DataSize maxSize, @DefaultValue("20000") int maxFiles,
+                          @DefaultValue("1GB") DataSize maxUncompressedSize) {
+
+        public BundleLimits limits() {
+            return new BundleLimits(maxSize.toBytes(), maxFiles, maxUncompressedSize.toBytes());
+        }
     }
 }

@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +30,7 @@ public class ArtifactStore {
 
     private final Path root;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public ArtifactStore(StageportProperties properties) {
         this(properties.dataDir().toAbsolutePath().normalize().resolve("artifacts"));
     }

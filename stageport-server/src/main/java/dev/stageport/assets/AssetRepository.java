@@ -36,6 +36,12 @@ public class AssetRepository {
                 .query(AssetRepository::mapRevision).optional();
     }
 
+    public Optional<AssetRevision> findByTag(String assetKey, String tag) {
+        return jdbc.sql("select " + REVISION_COLUMNS + " from asset_revision where asset_key = ? and tag = ?")
+                .params(assetKey, tag)
+                .query(AssetRepository::mapRevision).optional();
+    }
+
     public Optional<AssetRevision> latestRevision(String assetKey) {
         return jdbc.sql("select " + REVISION_COLUMNS
                         + " from asset_revision where asset_key = ? order by revision desc limit 1")
@@ -133,6 +139,60 @@ public class AssetRepository {
                         timestamp(r.taggedAt()), r.commitMessage(), r.releaseNotes(), r.modelDigest(),
                         r.configSchema(), Timestamp.from(r.createdAt()), r.createdBy())
                 .update();
+    }
+
+    /** Stores a revision created from an uploaded bundle together with the bundle's digest. */
+    public void insertRevision(AssetRevision r, String bundleDigest) {
+        insertRevision(r);
+        jdbc.sql("update asset_revision set bundle_digest = ? where asset_key = ? and revision = ?")
+                .params(bundleDigest, r.assetKey(), r.revision()).update();
+    }
+
+    public Optional<String> bundleDigest(String assetKey, int revision) {
+        return jdbc.sql("select bundle_digest from asset_revision where asset_key = ? and revision = ?")
+                .params(assetKey, revision).query(String.class).optional();
+    }
+
+    public int highestRevisionNumber(String assetKey) {
+        return jdbc.sql("select coalesce(max(revision), 0) from asset_revision where asset_key = ?")
+                .param(assetKey).query(Integer.class).single();
+    }
+
+    /** Every tagged revision of the asset (few per asset), for semantic-version comparisons. */
+    public List<AssetRevision> taggedRevisions(String assetKey) {
+        return jdbc.sql("select " + REVISION_COLUMNS + " from asset_revision where asset_key = ? and tag is not null")
+                .param(assetKey).query(AssetRepository::mapRevision).list();
+    }
+
+    /** Name and description of an asset follow its newest revision. */
+    public void describe(String assetKey, String name, String description) {
+        jdbc.sql("update asset set name = ?, description = ? where asset_key = ?")
+                .params(name, description, assetKey).update();
+    }
+
+    /** Tag, release notes and commit message of one revision; false when it does not exist. */
+    public boolean label(String assetKey, int revision, String tag, String taggedBy, Instant taggedAt,
+                         String releaseNotes, String commitMessage) {
+        return jdbc.sql("update asset_revision set tag = ?, tagged_by = ?, tagged_at = ?, release_notes = ?,"
+                        + " commit_message = ? where asset_key = ? and revision = ?")
+                .params(tag, taggedBy, timestamp(taggedAt), releaseNotes, commitMessage, assetKey, revision)
+                .update() == 1;
+    }
+
+    /**
+     * Work in flight that still reads the asset: Running deployment operations and
+     * builds not yet finished. Deleting under them would fail them half-way.
+     */
+    public boolean hasWorkInFlight(String assetKey) {
+        return jdbc.sql("select (select count(*) from deployment_operation where asset_key = ? and status = 'Running')"
+                        + " + (select count(*) from build where asset_key = ? and status in ('Pending', 'Running'))")
+                .params(assetKey, assetKey).query(Long.class).single() > 0;
+    }
+
+    /** Removes the asset, its revisions and builds (cascade) and its per-stage configuration values. */
+    public boolean deleteWithConfiguration(String assetKey) {
+        jdbc.sql("delete from config_value where asset_key = ?").param(assetKey).update();
+        return jdbc.sql("delete from asset where asset_key = ?").param(assetKey).update() == 1;
     }
 
     private static void in(StringBuilder where, List<Object> params, String column, List<String> values) {

@@ -1,5 +1,6 @@
 package dev.stageport.assets;
 
+import dev.stageport.assets.api.ApplicationVersion;
 import dev.stageport.assets.api.AssetEmbeddingV1;
 import dev.stageport.assets.api.AssetRevisionV1;
 import dev.stageport.assets.api.AssetRevisionV1PagedListResponse;
@@ -78,12 +79,24 @@ public class AssetService {
                 page.rows().stream().map(r -> toV1(r, embeds)).toList());
     }
 
-    private String existing(String assetKey) {
+    String existing(String assetKey) {
         String key = Keys.parse(assetKey, "assetKey").toString();
         if (assets.find(key).isEmpty()) {
             throw ApiException.notFound("No asset with key " + key + ".");
         }
         return key;
+    }
+
+    /** The spec's answer to POST /assets for a revision just created. */
+    public ApplicationVersion applicationVersion(AssetRevision r) {
+        Asset asset = assets.find(r.assetKey()).orElseThrow();
+        return new ApplicationVersion(r.assetKey(), r.revision(), r.createdBy(), r.createdAt(), r.tag(), r.name(),
+                r.description(), asset.assetType(), asset.external(), DEPLOYABLE_TYPES.contains(asset.assetType()),
+                false, r.modelDigest(), r.releaseNotes() == null ? null : releaseNotesPath(r));
+    }
+
+    private static String releaseNotesPath(AssetRevision r) {
+        return "/api/asset-repository/v1/assets/" + r.assetKey() + "/revisions/" + r.revision() + "/release-notes";
     }
 
     private AssetRevisionV1 toV1(AssetRevision r, Set<String> embed) {
@@ -92,8 +105,7 @@ public class AssetService {
         if (embed.contains("releaseNote") || embed.contains("metadata")) {
             embedded = new AssetEmbeddingV1(
                     embed.contains("releaseNote") && r.releaseNotes() != null
-                            ? new AssetEmbeddingV1.AssetReleaseNote(r.tag(), "/api/asset-repository/v1/assets/"
-                            + r.assetKey() + "/revisions/" + r.revision() + "/release-notes") : null,
+                            ? new AssetEmbeddingV1.AssetReleaseNote(r.tag(), releaseNotesPath(r)) : null,
                     embed.contains("metadata") ? new AssetEmbeddingV1.BaseAssetMetadata(
                             DEPLOYABLE_TYPES.contains(asset.assetType()), false, "stageport") : null);
         }

@@ -57,12 +57,34 @@ public class BuildRepository {
         return jdbc.sql(sql.toString()).params(params).query(BuildRepository::map).list();
     }
 
+    /**
+     * Inserts a build; a Pending (requested) or Finished (seeded) one takes the revision's
+     * active slot for its type, so a second one raises DuplicateKeyException (the unique
+     * index decides). Builds only become Running through a worker's claim, never by insert,
+     * so a Running row inserted directly (test fixtures) is left out of the slot.
+     */
     public void insert(Build build) {
-        jdbc.sql("insert into build (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into build (" + COLUMNS + ", active_slot) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(build.key(), build.assetKey(), build.assetRevision(), build.buildType().name(),
                         build.status().name(), timestamp(build.startedAt()), timestamp(build.finishedAt()),
-                        build.builtBy(), build.artifactDigest())
+                        build.builtBy(), build.artifactDigest(),
+                        takesSlot(build.status())
+                                ? activeSlot(build.assetKey(), build.assetRevision(), build.buildType()) : null)
                 .update();
+    }
+
+    /** The build that holds the slot: the one Pending, Running or Finished build of this revision and type. */
+    public Optional<Build> active(String assetKey, int revision, Build.BuildType type) {
+        return jdbc.sql("select " + COLUMNS + " from build where active_slot = ?")
+                .param(activeSlot(assetKey, revision, type)).query(BuildRepository::map).optional();
+    }
+
+    private static boolean takesSlot(Build.BuildStatus status) {
+        return status == Build.BuildStatus.Pending || status == Build.BuildStatus.Finished;
+    }
+
+    private static String activeSlot(String assetKey, int revision, Build.BuildType type) {
+        return assetKey + ":" + revision + ":" + type.name();
     }
 
     public void addMessage(String buildKey, BuildMessage message) {

@@ -5,22 +5,82 @@ import dev.stageport.builds.api.BuildDetails;
 import dev.stageport.builds.api.BuildDetailsBuildListResponse;
 import dev.stageport.builds.api.BuildFeedbackDetails;
 import dev.stageport.builds.api.BuildFeedbackDetailsResponse;
+import dev.stageport.builds.api.BuildOperationDetails;
+import dev.stageport.builds.api.BuildResponse;
 import dev.stageport.identity.Caller;
 import dev.stageport.identity.Permission;
 import dev.stageport.web.ApiException;
 import dev.stageport.web.Keys;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
-/** Reading builds; like ODC, every read needs Asset management > Open. */
+/**
+ * Starting and reading builds; like ODC, every call needs Asset management > Open.
+ * One Pending, Running or Finished build exists per revision and build type: a
+ * second request gets that build's key (see docs/builds.md); only a build that
+ * finished with errors is replaced by a new one.
+ */
 @Service
 public class BuildService {
 
     private final BuildRepository builds;
     private final AssetRepository assets;
+    private final BuildEngine engine;
+    private final Clock clock;
 
-    public BuildService(BuildRepository builds, AssetRepository assets) {
+    public BuildService(BuildRepository builds, AssetRepository assets, BuildEngine engine, Clock clock) {
         this.builds = builds;
         this.assets = assets;
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    public BuildResponse start(Caller caller, BuildOperationDetails request) {
+        caller.requireAnywhere(Permission.ASSET_OPEN);
+        if (request == null) {
+            throw ApiException.badRequest("The request body is required.");
+        }
+        if (request.assetKey() == null) {
+            throw ApiException.badRequest("'assetKey' is required.");
+        }
+        if (request.assetRevision() == null) {
+            throw ApiException.badRequest("'assetRevision' is required.");
+        }
+        String assetKey = request.assetKey().toString();
+        if (assets.find(assetKey).isEmpty()) {
+            throw ApiException.notFound("No asset with key " + assetKey + ".");
+        }
+        if (assets.findRevision(assetKey, request.assetRevision()).isEmpty()) {
+            throw ApiException.notFound("The asset " + assetKey + " has no revision " + request.assetRevision() + ".");
+        }
+        Build.BuildType type = request.buildType() == null ? Build.BuildType.Debug : request.buildType();
+        return new BuildResponse(request(assetKey, request.assetRevision(), type, caller.clientId(), null).key(),
+                true);
+    }
+
+    /**
+     * The build of this revision and type: the existing Pending, Running or Finished
+     * one, or a new Pending build (with {@code fixedKey} when given, e.g. the demo's
+     * stable keys). Permissions are the caller's business (publish checks its own).
+     */
+    public Build request(String assetKey, int revision, Build.BuildType type, String requestedBy, String fixedKey) {
+        var existing = builds.active(assetKey, revision, type);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Build build = new Build(fixedKey == null ? UUID.randomUUID().toString() : fixedKey, assetKey, revision, type,
+                Build.BuildStatus.Pending, clock.instant().truncatedTo(ChronoUnit.MILLIS), null, requestedBy, null);
+        try {
+            builds.insert(build);
+        } catch (DuplicateKeyException raced) {
+            // a concurrent request took the slot first: its build is the answer
+            return builds.active(assetKey, revision, type).orElseThrow(() -> raced);
+        }
+        engine.wake();
+        return build;
     }
 
     public BuildDetailsBuildListResponse list(Caller caller, String assetKey, Integer revision,

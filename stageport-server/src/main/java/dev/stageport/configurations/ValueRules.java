@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * (PATCH, against the baseline revision) and again when it is applied (against the
  * revision being deployed), so both checks can never drift apart.
  */
-final class ValueRules {
+public final class ValueRules {
 
     /** Leaves room for encryption and base64 growth inside config_value.value_text (20000). */
     static final int MAX_VALUE_LENGTH = 10_000;
@@ -36,7 +36,7 @@ final class ValueRules {
      * Empty when {@code value} fits {@code type}; otherwise what the type expects,
      * phrased to follow "expects ". Never echoes the value (it may be a secret).
      */
-    static Optional<String> problem(DataType type, String value, String filename) {
+    public static Optional<String> problem(DataType type, String value, String filename) {
         if (value == null) {
             return Optional.of("a value (null is not accepted; send the default value to go back to it)");
         }

@@ -4,17 +4,20 @@ import dev.stageport.StageportProperties;
 import dev.stageport.assets.Asset;
 import dev.stageport.assets.AssetRepository;
 import dev.stageport.assets.AssetRevision;
+import dev.stageport.assets.AssetUploadService;
 import dev.stageport.builds.Build;
-import dev.stageport.builds.BuildMessage;
+import dev.stageport.builds.BuildEngine;
 import dev.stageport.builds.BuildRepository;
+import dev.stageport.builds.BuildService;
 import dev.stageport.configurations.ConfigSchema;
 import dev.stageport.configurations.DataType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import dev.stageport.portfolio.Stage;
 import dev.stageport.portfolio.StageRepository;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +29,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * First start on an empty database: the three default stages, and (unless
- * stageport.demo.enabled=false) a demo app with two revisions, their Release
- * builds and a Debug build. Runs once; a restart finds the stages and does nothing.
+ * stageport.demo.enabled=false) the sample app examples/hello-settings with two
+ * revisions, their Release builds and a Debug build. The app goes in the way a user's
+ * does: its bundles (packaged by the Maven build into demo/ on the classpath) are
+ * uploaded through {@link AssetUploadService} and built by the build service and
+ * engine; only the build keys are fixed, so docs and pipelines can name them.
+ * Runs once; a restart finds the stages and does nothing.
  */
 @Component
 @Order(20)
@@ -38,17 +45,24 @@ public class DemoSeeder implements ApplicationRunner {
     private final StageRepository stages;
     private final AssetRepository assets;
     private final BuildRepository builds;
+    private final AssetUploadService uploads;
+    private final BuildService buildService;
+    private final BuildEngine buildEngine;
     private final StageportProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final List<DemoSeeded> listeners;
 
     public DemoSeeder(StageRepository stages, AssetRepository assets, BuildRepository builds,
+                      AssetUploadService uploads, BuildService buildService, BuildEngine buildEngine,
                       StageportProperties properties, TransactionTemplate transactions, Clock clock,
                       List<DemoSeeded> listeners) {
         this.stages = stages;
         this.assets = assets;
         this.builds = builds;
+        this.uploads = uploads;
+        this.buildService = buildService;
+        this.buildEngine = buildEngine;
         this.properties = properties;
         this.transactions = transactions;
         this.clock = clock;
@@ -66,7 +80,6 @@ public class DemoSeeder implements ApplicationRunner {
                 Instant now = clock.instant();
                 seedStages(now);
                 if (properties.demo().enabled()) {
-                    seedApp(now);
                     seedLoadApps(now, properties.demo().loadApps());
                 }
                 return true;
@@ -74,6 +87,10 @@ public class DemoSeeder implements ApplicationRunner {
         } catch (org.springframework.dao.DuplicateKeyException otherReplica) {
             // Replicas starting together on one database: another one seeded first, and its rows stand.
             seeded = false;
+        }
+        if (Boolean.TRUE.equals(seeded) && properties.demo().enabled()) {
+            // outside the stages' transaction: upload and build commit on their own, as for any user
+            seedApp();
         }
         if (Boolean.TRUE.equals(seeded)) {
             log.info("Seeded the default stages{}.", properties.demo().enabled() ? " and the demo app" : "");
@@ -93,28 +110,53 @@ public class DemoSeeder implements ApplicationRunner {
                 "prod.stageport.local", "local", "self-hosted", "simulated", settings, now));
     }
 
-    private void seedApp(Instant now) {
-        Instant rev1At = now.minus(Duration.ofDays(2));
-        Instant rev2At = now.minus(Duration.ofDays(1));
-        assets.insert(new Asset(DemoData.APP, DemoData.APP_NAME, "A tiny web app that shows its settings",
-                "WebApplication", null, false, rev1At, "demo"));
-        List<ConfigSchema.Setting> settings = new ArrayList<>(List.of(
-                new ConfigSchema.Setting(DemoData.SETTING_GREETING, "GreetingText",
-                        "The greeting the home page shows", DataType.Text, "Hello", false),
-                new ConfigSchema.Setting(DemoData.SETTING_MAX_ITEMS, "MaxItems",
-                        "How many items a page lists", DataType.Integer, "10", false),
-                new ConfigSchema.Setting(DemoData.SETTING_API_KEY, "PaymentApiKey",
-                        "Key for the payment provider", DataType.Text, null, true)));
-        List<ConfigSchema.Timer> timers = List.of(new ConfigSchema.Timer(DemoData.TIMER_CLEANUP, "NightlyCleanup",
-                "Removes expired sessions", "0 2 * * *", true));
-        revision(1, rev1At, "First release", new ConfigSchema(settings, timers));
-        settings.add(new ConfigSchema.Setting(DemoData.SETTING_THEME, "Theme", "Colour theme of the pages",
-                DataType.Text, "light", false));
-        revision(2, rev2At, "Add a colour theme", new ConfigSchema(settings, timers));
+    private void seedApp() {
+        upload("demo/hello-settings-bundle-1.zip");
+        upload("demo/hello-settings-bundle.zip");
+        build(DemoData.BUILD_REV1_RELEASE, 1, Build.BuildType.Release);
+        build(DemoData.BUILD_REV2_RELEASE, 2, Build.BuildType.Release);
+        build(DemoData.BUILD_REV2_DEBUG, 2, Build.BuildType.Debug);
+    }
 
-        build(DemoData.BUILD_REV1_RELEASE, 1, Build.BuildType.Release, rev1At);
-        build(DemoData.BUILD_REV2_RELEASE, 2, Build.BuildType.Release, rev2At);
-        build(DemoData.BUILD_REV2_DEBUG, 2, Build.BuildType.Debug, rev2At);
+    private void upload(String resource) {
+        try (InputStream in = DemoSeeder.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("The demo bundle " + resource + " is not on the classpath; the "
+                        + "Maven build of examples/hello-settings makes it.");
+            }
+            uploads.upload(in, "demo");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the demo bundle " + resource, e);
+        }
+    }
+
+    /** Builds at once on this thread, so the demo's Release builds are Finished before anything deploys them. */
+    private void build(String key, int revision, Build.BuildType type) {
+        buildService.request(DemoData.APP, revision, type, "demo", key);
+        buildEngine.runNow(key);
+        Build build = builds.find(key).orElseThrow();
+        // a pool worker may have claimed it first: wait for that worker (builds of the demo take milliseconds)
+        for (int i = 0; i < 600 && !terminal(build); i++) {
+            sleep();
+            build = builds.find(key).orElseThrow();
+        }
+        if (build.status() != Build.BuildStatus.Finished) {
+            throw new IllegalStateException("The demo build " + key + " ended " + build.status() + ": "
+                    + builds.messages(key));
+        }
+    }
+
+    private static boolean terminal(Build build) {
+        return build.status() != Build.BuildStatus.Pending && build.status() != Build.BuildStatus.Running;
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the demo was being built", e);
+        }
     }
 
     /** Small apps for load tests: "Load App 001" …, each with revision 1 and a finished Release build. */
@@ -131,22 +173,6 @@ public class DemoSeeder implements ApplicationRunner {
             builds.insert(new Build(String.format("b1000000-0000-4000-8000-%012d", i), key, 1,
                     Build.BuildType.Release, Build.BuildStatus.Finished, now, now, "demo", null));
         }
-    }
-
-    private void revision(int number, Instant at, String commitMessage, ConfigSchema schema) {
-        assets.insertRevision(new AssetRevision(DemoData.APP, number, DemoData.APP_NAME,
-                "A tiny web app that shows its settings", null, null, null, commitMessage, null,
-                "demo-model-" + number, schema.toJson(), at, "demo"));
-    }
-
-    private void build(String key, int revision, Build.BuildType type, Instant at) {
-        Instant finished = at.plusSeconds(40);
-        builds.insert(new Build(key, DemoData.APP, revision, type, Build.BuildStatus.Finished, at.plusSeconds(5),
-                finished, "demo", "sha256:demo-" + revision + "-" + type.name().toLowerCase()));
-        builds.addMessage(key, new BuildMessage(at.plusSeconds(5), "BuildStarted", "Info",
-                "Build of revision " + revision + " (" + type + ") started.", "Build", null));
-        builds.addMessage(key, new BuildMessage(finished, "BuildFinished", "Info",
-                "Build of revision " + revision + " (" + type + ") finished.", "Build", null));
     }
 
     /** Features that add to the demo once its data exists (the deployment engine deploys it to Development). */

@@ -2,14 +2,9 @@ package dev.stageport.deployments;
 
 import dev.stageport.StageportProperties;
 import java.time.Clock;
-import java.time.Duration;
+import dev.stageport.work.WorkerPool;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -30,23 +25,20 @@ public class DeploymentEngine implements SmartLifecycle {
 
     private final DeploymentRepository operations;
     private final OperationRunner runner;
-    private final EngineSignal signal;
     private final StageportProperties.Engine settings;
     private final Clock clock;
     /** Unique per engine instance, so claims of a crashed process are told apart from ours. */
     private final String instanceId = "engine-" + UUID.randomUUID();
 
-    private final List<Thread> workers = new ArrayList<>();
-    private ScheduledExecutorService heartbeats;
-    private volatile boolean running;
+    private final WorkerPool pool;
 
     public DeploymentEngine(DeploymentRepository operations, OperationRunner runner, EngineSignal signal,
                             StageportProperties properties, Clock clock) {
         this.operations = operations;
         this.runner = runner;
-        this.signal = signal;
         this.settings = properties.engine();
         this.clock = clock;
+        this.pool = new WorkerPool("deploy", signal, settings.pollInterval(), this::runOnce);
     }
 
     /**
@@ -67,8 +59,7 @@ public class DeploymentEngine implements SmartLifecycle {
             Claim claim = new Claim(candidate.key(), candidate.operation().name(), workerId,
                     candidate.version() + 1);
             claim.step(candidate.currentStep());
-            claim.heartbeat(heartbeatExecutor().scheduleAtFixedRate(() -> renew(claim),
-                    heartbeatPeriod().toMillis(), heartbeatPeriod().toMillis(), TimeUnit.MILLISECONDS));
+            claim.heartbeat(pool.heartbeat(settings.lease(), () -> renew(claim)));
             try {
                 if (candidate.claimedBy() != null) {
                     // someone held it and stopped renewing: that server died mid-operation
@@ -96,61 +87,11 @@ public class DeploymentEngine implements SmartLifecycle {
         }
     }
 
-    private Duration heartbeatPeriod() {
-        return Duration.ofMillis(Math.max(10, settings.lease().toMillis() / 3));
-    }
-
-    private synchronized ScheduledExecutorService heartbeatExecutor() {
-        if (heartbeats == null) {
-            heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "deploy-heartbeat");
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        return heartbeats;
-    }
-
-    private void work(String workerId) {
-        while (running) {
-            long seen = signal.generation();
-            try {
-                if (!runOnce(workerId)) {
-                    signal.await(seen, settings.pollInterval());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // a database hiccup must not kill the worker; back off one interval and retry
-                log.warn("Deployment worker {} failed a tick: {}", workerId, e.toString());
-                try {
-                    Thread.sleep(settings.pollInterval().toMillis());
-                } catch (InterruptedException stop) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-            if (Thread.currentThread().isInterrupted()) {
-                return;
-            }
-        }
-    }
-
     @Override
-    public synchronized void start() {
-        if (running || !settings.enabled()) {
-            return;
+    public void start() {
+        if (settings.enabled()) {
+            pool.start(instanceId, settings.workers());
         }
-        running = true;
-        for (int i = 0; i < Math.max(1, settings.workers()); i++) {
-            String workerId = instanceId + "-" + i;
-            Thread thread = new Thread(() -> work(workerId), "deploy-worker-" + i);
-            thread.setDaemon(true);
-            workers.add(thread);
-            thread.start();
-        }
-        log.info("Deployment engine started with {} workers.", workers.size());
     }
 
     /**
@@ -158,26 +99,12 @@ public class DeploymentEngine implements SmartLifecycle {
      * expires, and is ended by recovery, exactly as after a crash.
      */
     @Override
-    public synchronized void stop() {
-        running = false;
-        workers.forEach(Thread::interrupt);
-        for (Thread worker : workers) {
-            try {
-                worker.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        workers.clear();
-        if (heartbeats != null) {
-            heartbeats.shutdownNow();
-            heartbeats = null;
-        }
+    public void stop() {
+        pool.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return pool.isRunning();
     }
 }

@@ -5,8 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,26 +57,7 @@ public class DeploymentRepository {
     /** One page plus one row, so the caller knows whether a next page exists. */
     public List<DeploymentOperation> list(OperationQuery q) {
         List<Object> params = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        if (q.visibleStages() != null) {
-            in(where, params, "env_key", q.visibleStages());
-        }
-        eq(where, params, "env_key", q.environmentKey());
-        eq(where, params, "status", q.status() == null ? null : q.status().name());
-        eq(where, params, "asset_key", q.assetKey());
-        eq(where, params, "revision", q.revision());
-        eq(where, params, "portfolio_key", q.portfolioKey());
-        if (q.operations() != null && !q.operations().isEmpty()) {
-            in(where, params, "operation", q.operations().stream().map(Enum::name).distinct().toList());
-        }
-        if (q.createdSince() != null) {
-            where.append(" and started_at >= ?");
-            params.add(ts(q.createdSince()));
-        }
-        if (q.createdTo() != null) {
-            where.append(" and started_at <= ?");
-            params.add(ts(q.createdTo()));
-        }
+        String where = q.where(params);
         params.add(q.paging().limit() + 1);
         params.add(q.paging().offset());
         return jdbc.sql("select " + COLUMNS + " from deployment_operation" + where + " order by "
@@ -146,23 +125,6 @@ public class DeploymentRepository {
                 where op_key = ? and status = ? and version = ? and claimed_by = ?""")
                 .params(to.name(), ts(now), ts(now), appliedConfig, opKey, from.name(), expectedVersion, workerId)
                 .update() == 1;
-    }
-
-    private static void eq(StringBuilder where, List<Object> params, String column, Object value) {
-        if (value != null) {
-            where.append(" and ").append(column).append(" = ?");
-            params.add(value);
-        }
-    }
-
-    private static void in(StringBuilder where, List<Object> params, String column, Collection<String> values) {
-        if (values.isEmpty()) {
-            where.append(" and 1 = 0");
-            return;
-        }
-        where.append(" and ").append(column).append(" in (")
-                .append(String.join(", ", Collections.nCopies(values.size(), "?"))).append(')');
-        params.addAll(values);
     }
 
     private static Timestamp ts(Instant instant) {

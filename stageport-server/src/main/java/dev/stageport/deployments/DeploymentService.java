@@ -92,11 +92,34 @@ public class DeploymentService {
             buildKey = current.buildKey();
         }
 
+        return DeploymentOperationResponse.of(record(request.operation(), asset, revision, buildKey, envKey,
+                caller.clientId()));
+    }
+
+    /**
+     * Records a Deploy of a finished Release build for a request authorized elsewhere
+     * (a publish operation checked its caller when it was created).
+     *
+     * @throws ApiException 409 while another operation runs for the asset in the stage
+     */
+    public DeploymentOperation deployBuild(String requestedBy, String assetKey, String buildKey, String envKey) {
+        Asset asset = assets.find(assetKey)
+                .orElseThrow(() -> ApiException.notFound("No asset with key " + assetKey + "."));
+        Build build = builds.find(buildKey).filter(Build::deployable)
+                .orElseThrow(() -> ApiException.badRequest("The build " + buildKey + " is not a finished Release "
+                        + "build."));
+        return record(DeploymentOperationsType.Deploy, asset, build.assetRevision(), build.key(), envKey,
+                requestedBy);
+    }
+
+    private DeploymentOperation record(DeploymentOperationsType operation, Asset asset, int revision,
+                                       String buildKey, String envKey, String requestedBy) {
+        String assetKey = asset.key();
         refuseIfActive(envKey, assetKey);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        DeploymentOperation op = new DeploymentOperation(UUID.randomUUID().toString(), request.operation(),
+        DeploymentOperation op = new DeploymentOperation(UUID.randomUUID().toString(), operation,
                 assetKey, asset.name(), revision, buildKey, envKey, asset.portfolioKey(), OperationStatus.Running,
-                now, null, now, caller.clientId(), null, null, null, null, 0, 0);
+                now, null, now, requestedBy, null, null, null, null, 0, 0);
         try {
             operations.insert(op);
         } catch (DuplicateKeyException raced) {
@@ -106,7 +129,7 @@ public class DeploymentService {
                     + " in the stage " + envKey + " started at the same time; retry.");
         }
         signal.wake();
-        return DeploymentOperationResponse.of(op);
+        return op;
     }
 
     public DeploymentOperationResponse get(Caller caller, String operationKey) {
@@ -116,7 +139,7 @@ public class DeploymentService {
     public StringMessageDetailsV1TaskProgressMessagePagedListResponse messages(Caller caller, String operationKey,
                                                                               Integer limit, String offset) {
         DeploymentOperation op = visible(caller, operationKey);
-        Paging paging = Paging.of(limit, parseOffset(offset));
+        Paging paging = Paging.of(limit, Paging.parseOffset(offset));
         List<MessageDetailsV1TaskProgressMessage> rows = messages.list(op.key(), paging.limit() + 1,
                 paging.offset());
         boolean more = rows.size() > paging.limit();
@@ -169,18 +192,6 @@ public class DeploymentService {
                 .orElseThrow(() -> ApiException.notFound("No deployment operation with key " + key + "."));
         caller.requireUnnamed(Permission.STAGE_VIEW, op.environmentKey(), "the deployment operation " + key);
         return op;
-    }
-
-    private static Integer parseOffset(String offset) {
-        if (offset == null || offset.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.parseInt(offset.trim());
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("'offset' must be the nextPageOffset of a previous page, got '" + offset
-                    + "'.");
-        }
     }
 
     private static void require(Object value, String field) {

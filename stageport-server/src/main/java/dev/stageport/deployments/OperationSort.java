@@ -49,7 +49,7 @@ public record OperationSort(List<Order> orders) {
     }
 
     /** The ORDER BY clause, with the key as a final tie-breaker so that pages are stable. */
-    String orderBy() {
+    public String orderBy() {
         StringBuilder out = new StringBuilder();
         for (Order order : orders) {
             out.append(order.column()).append(order.descending() ? " desc" : " asc").append(", ");

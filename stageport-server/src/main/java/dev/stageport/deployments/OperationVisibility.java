@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class OperationVisibility {
 
-    OperationQuery query(Caller caller, ListRequest r) {
+    public OperationQuery query(Caller caller, ListRequest r) {
         Set<String> stages = stagesWith(caller, Permission.STAGE_VIEW);
         if (r.permissionFilter() != null && !r.permissionFilter().isBlank()) {
             stages = intersect(stages, PermissionFilter.parse(r.permissionFilter()).stages(caller));

@@ -14,6 +14,10 @@ public enum Permission {
     VIEW_CONFIGURATIONS("CfgView", "Configuration management > View configurations"),
     EDIT_CONFIGURATIONS("AppCfgChange", "Configuration management > Edit configurations"),
     ASSET_OPEN("AssetOpen", "Asset management > Open"),
+    ASSET_CREATE("AssetCreate", "Asset management > Create"),
+    ASSET_CHANGE("AppChange", "Asset management > Change"),
+    ASSET_DELETE("AppDelete", "Asset management > Delete"),
+    RELEASE("AppRelease", "Release management > Release"),
     /** Tenant-wide: only a grant on every stage counts. */
     MANAGE_API_CLIENTS("ManageApiClients", "User and access management > Manage API clients");
 

@@ -44,6 +44,9 @@ public class SecurityConfiguration {
                 problems.write(request, response, ErrorCode.FORBIDDEN, "Access denied.");
         http.securityMatcher(request -> !request.getRequestURI().startsWith("/identity/"))
                 .authorizeHttpRequests(auth -> auth
+                        // an upload URL carries its own secret, like a pre-signed URL (see UploadUrlService)
+                        .requestMatchers(org.springframework.http.HttpMethod.PUT,
+                                "/api/asset-repository/v1/uploads/*").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(rs -> rs

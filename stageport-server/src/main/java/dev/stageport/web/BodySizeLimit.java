@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * authentication or any JSON parsing. A declared Content-Length is checked up
  * front; a chunked body is counted while it is read and the read fails with
  * {@link TooLarge}, which the error handlers render as 413 too. No ODC request
- * body comes near the limit.
+ * body comes near the limit; bundle uploads ({@link StreamedUploads}) have their own.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
@@ -35,7 +35,7 @@ public class BodySizeLimit extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        return !request.getRequestURI().startsWith("/api/") || StreamedUploads.matches(request);
     }
 
     @Override

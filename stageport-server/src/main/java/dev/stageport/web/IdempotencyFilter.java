@@ -53,7 +53,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
-                || !request.getRequestURI().startsWith("/api/");
+                || !request.getRequestURI().startsWith("/api/") || StreamedUploads.matches(request);
     }
 
     @Override

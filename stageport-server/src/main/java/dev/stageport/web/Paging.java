@@ -28,4 +28,17 @@ public record Paging(int limit, int offset) {
     public Integer nextOffset(int count, boolean more) {
         return more ? offset + count : null;
     }
+
+    /** A string offset (the messages lists page with one) as a number; 400 when it is not one. */
+    public static Integer parseOffset(String offset) {
+        if (offset == null || offset.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(offset.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("'offset' must be the nextPageOffset of a previous page, got '" + offset
+                    + "'.");
+        }
+    }
 }

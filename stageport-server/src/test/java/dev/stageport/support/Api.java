@@ -69,6 +69,17 @@ public class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A request with a raw body of any content type, e.g. a bundle zip as application/octet-stream. */
+    public Response send(String method, String path, String contentType, byte[] body) {
+        return send(authorized(path).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** POST /assets with the bundle as the whole body. */
+    public Response uploadBundle(byte[] zip) {
+        return send("POST", "/api/asset-repository/v1/assets", "application/octet-stream", zip);
+    }
+
     public Response delete(String path) {
         return send(authorized(path).DELETE());
     }

@@ -1,0 +1,53 @@
+package dev.stageport.bundles;
+
+import dev.stageport.configurations.ConfigSchema;
+import dev.stageport.runtime.RunSpec;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A bundle that passed every check {@link BundleReader} can make without the
+ * database: its manifest, mapped onto the server's own types. {@code configuration}
+ * holds settings, timers and integrations; its {@code libraries} stay empty until
+ * {@link LibraryResolver} has turned {@link #libraries()} (which may name a tag)
+ * into exact revisions. {@code run} is null for a library. {@code files} are the
+ * zip's entry names other than the manifest, already checked to stay inside the root.
+ */
+public record Bundle(
+        int formatVersion,
+        String assetKey,
+        String name,
+        String type,
+        String description,
+        String commitMessage,
+        ConfigSchema configuration,
+        List<LibraryReference> libraries,
+        RunSpec run,
+        List<String> files) {
+
+    public static final String MANIFEST = "manifest.json";
+    public static final String LIBRARY_TYPE = "LowCodeLibrary";
+    public static final Set<String> APP_TYPES = Set.of("WebApplication", "MobileApplication");
+    public static final Set<String> TYPES = Set.of("WebApplication", "MobileApplication", LIBRARY_TYPE);
+
+    public Bundle {
+        libraries = libraries == null ? List.of() : List.copyOf(libraries);
+        files = files == null ? List.of() : List.copyOf(files);
+    }
+
+    public boolean isLibrary() {
+        return LIBRARY_TYPE.equals(type);
+    }
+
+    /** This bundle with its library references resolved to exact revisions. */
+    public Bundle withResolvedLibraries(List<ConfigSchema.LibraryRef> resolved) {
+        ConfigSchema schema = new ConfigSchema(configuration.settings(), configuration.timers(),
+                configuration.integrations(), resolved);
+        return new Bundle(formatVersion, assetKey, name, type, description, commitMessage, schema, libraries, run,
+                files);
+    }
+
+    /** A manifest's reference to a library: by exact {@code revision} or by {@code tag}, never both. */
+    public record LibraryReference(String assetKey, Integer revision, String tag) {
+    }
+}
