@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The server, running real apps on the process driver in three stages, is killed with
+ * The demo comes up on the process driver with its first deployment running as a real
+ * app. Then the server, running real apps in three stages, is killed with
  * SIGKILL while three operations wait for their new instances to become healthy, then
  * started again on the same data folder and database. Every operation ends, none
  * launched a second process, the half-started instances are stopped, the running
@@ -84,6 +85,11 @@ class ProcessCrashIT {
         try (ServerProcess first = ServerProcess.start("crash", work, env)) {
             Odc odc = odc(first);
             awaitIdle(odc);
+            // by default the demo stages run the process driver: the demo's first deployment is a real app
+            JsonNode demo = instance(odc, DEV);
+            assertThat(demo.path("driver").asString()).isEqualTo("process");
+            assertThat(demo.path("state").asString()).as("demo instance %s", demo).isEqualTo("Running");
+            assertThat(get(demo.path("url").asString()).body()).contains("Hello from hello-settings");
             installArtifact(data);
             for (String stage : STAGES) {
                 odc.client().put("/api/stageport/v1/environments/" + stage + "/runtime",
