@@ -84,9 +84,8 @@ class ProcessCrashIT {
         List<String> interrupted = new ArrayList<>();
         try (ServerProcess first = ServerProcess.start("crash", work, env)) {
             Odc odc = odc(first);
-            awaitIdle(odc);
             // by default the demo stages run the process driver: the demo's first deployment is a real app
-            JsonNode demo = instance(odc, DEV);
+            JsonNode demo = awaitDemoRunning(odc);
             assertThat(demo.path("driver").asString()).isEqualTo("process");
             assertThat(demo.path("state").asString()).as("demo instance %s", demo).isEqualTo("Running");
             assertThat(get(demo.path("url").asString()).body()).contains("Hello from hello-settings");
@@ -249,6 +248,18 @@ class ProcessCrashIT {
 
     private static Odc odc(ServerProcess server) {
         return new Odc(new OdcClient(server.url(), ServerProcess.CLIENT_ID, ServerProcess.CLIENT_SECRET));
+    }
+
+    /** The server answers before the demo is seeded: wait for the demo's deployment to Development to run. */
+    private static JsonNode awaitDemoRunning(Odc odc) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(90);
+        JsonNode demo = instance(odc, DEV);
+        while (!demo.path("state").asString().equals("Running") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+            demo = instance(odc, DEV);
+        }
+        awaitIdle(odc);
+        return demo;
     }
 
     private static void awaitIdle(Odc odc) throws InterruptedException {
