@@ -252,11 +252,18 @@ class ProcessCrashIT {
 
     /** The server answers before the demo is seeded: wait for the demo's deployment to Development to run. */
     private static JsonNode awaitDemoRunning(Odc odc) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(90);
-        JsonNode demo = instance(odc, DEV);
-        while (!demo.path("state").asString().equals("Running") && Instant.now().isBefore(deadline)) {
+        Instant deadline = Instant.now().plusSeconds(120);
+        JsonNode demo = null;
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                demo = instance(odc, DEV);
+                if (demo.path("state").asString().equals("Running")) {
+                    break;
+                }
+            } catch (dev.stageport.client.OdcException notSeededYet) {
+                // 404 until the demo app is uploaded
+            }
             Thread.sleep(200);
-            demo = instance(odc, DEV);
         }
         awaitIdle(odc);
         return demo;
