@@ -160,7 +160,7 @@ class ProcessCrashIT {
         }
     }
 
-    /** The example app, starting slowly (4 s) so the server can be killed while it waits for health. */
+    /** The example app, starting slowly (8 s) so the server can be killed while it waits for health. */
     private static void installArtifact(Path data) throws Exception {
         Path source = Path.of(HelloSettings.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path zip = work.resolve("hello.zip");
@@ -185,7 +185,7 @@ class ProcessCrashIT {
         Files.createDirectories(target.getParent());
         Files.copy(zip, target);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String runSpec = "{\"command\":[\"sh\",\"-c\",\"sleep 4; exec " + java + " -cp " + classpath + " "
+        String runSpec = "{\"command\":[\"sh\",\"-c\",\"sleep 8; exec " + java + " -cp " + classpath + " "
                 + HelloSettings.class.getName() + "\"],\"portVariable\":\"PORT\",\"healthPath\":\"/health\"}";
         try (Connection c = postgres.getPostgresDatabase().getConnection();
              PreparedStatement update = c.prepareStatement(
