@@ -22,10 +22,11 @@ public record StageportProperties(
 
     /**
      * The demo data; {@code loadApps} extra small apps (one revision and Release build
-     * each) give benchmarks many deployment targets.
+     * each) give benchmarks many deployment targets. {@code runtimeDriver} is the driver
+     * the default stages get on first start ({@code simulated} for pipeline tests and benchmarks).
      */
     public record Demo(@DefaultValue("true") boolean enabled, @DefaultValue("500ms") Duration stepDuration,
-                       @DefaultValue("0") int loadApps) {
+                       @DefaultValue("0") int loadApps, @DefaultValue("process") String runtimeDriver) {
     }
 
     /**

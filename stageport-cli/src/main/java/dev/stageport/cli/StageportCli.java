@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
                 ReadCommands.Revisions.class, ReadCommands.Builds.class, ConfigCommand.class,
                 OperationCommands.Deploy.class, OperationCommands.Undeploy.class,
                 OperationCommands.ApplyConfigs.class, OperationCommands.Publish.class, OpsCommand.class,
-                PromoteCommand.class, ClientsCommand.class, CompletionCommand.class, AuditCommand.class},
+                PromoteCommand.class, ClientsCommand.class, CompletionCommand.class, AuditCommand.class,
+                InstanceCommand.class},
         footer = {"%nExample:", "  stageport deploy --stage QA --asset \"Hello Settings\" --wait",
             "%nExit codes: 0 ok, 1 operation FinishedWithError, 2 usage, 3 timeout, 4 auth, 5 server, 6 refused."})
 public class StageportCli implements Callable<Integer> {

@@ -26,6 +26,7 @@ final class RunningServer {
                     "--stageport.bootstrap.client-id=" + CLIENT_ID,
                     "--stageport.bootstrap.client-secret=" + CLIENT_SECRET,
                     "--stageport.demo.step-duration=20ms",
+                    "--stageport.demo.runtime-driver=simulated",
                     "--stageport.engine.poll-interval=50ms");
             Runtime.getRuntime().addShutdownHook(new Thread(context::close));
         }

@@ -50,7 +50,8 @@ class ReplicasIT {
                 "STAGEPORT_DB_PASSWORD", "postgres",
                 "STAGEPORT_MASTER_KEY", Base64.getEncoder().encodeToString(masterKey),
                 "STAGEPORT_ENGINE_LEASE", "3s",
-                "STAGEPORT_DEMO_STEP_DURATION", "50ms");
+                "STAGEPORT_DEMO_STEP_DURATION", "50ms",
+                "STAGEPORT_DEMO_RUNTIME_DRIVER", "simulated");
     }
 
     @AfterAll

@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import dev.stageport.portfolio.Stage;
 import dev.stageport.portfolio.StageRepository;
+import dev.stageport.runtime.RuntimeRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -52,11 +53,13 @@ public class DemoSeeder implements ApplicationRunner {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final List<DemoSeeded> listeners;
+    private final RuntimeRegistry runtimes;
 
     public DemoSeeder(StageRepository stages, AssetRepository assets, BuildRepository builds,
                       AssetUploadService uploads, BuildService buildService, BuildEngine buildEngine,
                       StageportProperties properties, TransactionTemplate transactions, Clock clock,
-                      List<DemoSeeded> listeners) {
+                      List<DemoSeeded> listeners, RuntimeRegistry runtimes) {
+        this.runtimes = runtimes;
         this.stages = stages;
         this.assets = assets;
         this.builds = builds;
@@ -101,13 +104,18 @@ public class DemoSeeder implements ApplicationRunner {
     }
 
     private void seedStages(Instant now) {
+        // stepMillis serves the simulated driver and is tolerated by the process driver, so a stage can switch back
         String settings = "{\"stepMillis\":" + properties.demo().stepDuration().toMillis() + "}";
+        String driver = runtimes.find(properties.demo().runtimeDriver()).map(r -> r.driver())
+                .orElseThrow(() -> new IllegalStateException("stageport.demo.runtime-driver (STAGEPORT_DEMO_RUNTIME_"
+                        + "DRIVER) names '" + properties.demo().runtimeDriver() + "'; this server has "
+                        + runtimes.names() + "."));
         stages.insert(new Stage(DemoData.DEVELOPMENT, "Development", Stage.Purpose.Development, 0,
-                "dev.stageport.local", "local", "self-hosted", "simulated", settings, now));
+                "dev.stageport.local", "local", "self-hosted", driver, settings, now));
         stages.insert(new Stage(DemoData.QA, "QA", Stage.Purpose.NonProduction, 1,
-                "qa.stageport.local", "local", "self-hosted", "simulated", settings, now));
+                "qa.stageport.local", "local", "self-hosted", driver, settings, now));
         stages.insert(new Stage(DemoData.PRODUCTION, "Production", Stage.Purpose.Production, 2,
-                "prod.stageport.local", "local", "self-hosted", "simulated", settings, now));
+                "prod.stageport.local", "local", "self-hosted", driver, settings, now));
     }
 
     private void seedApp() {

@@ -43,6 +43,12 @@ public class StageRepository {
                 .update();
     }
 
+    /** Changes the driver a stage runs its apps with; true when the stage exists. */
+    public boolean updateRuntime(String key, String driver, String settingsJson) {
+        return jdbc.sql("update environment set runtime_driver = ?, runtime_settings = ? where env_key = ?")
+                .params(driver, settingsJson, key).update() == 1;
+    }
+
     private static Stage map(ResultSet rs, int row) throws SQLException {
         return new Stage(rs.getString("env_key"), rs.getString("name"),
                 Stage.Purpose.valueOf(rs.getString("purpose")), rs.getInt("sort_order"), rs.getString("hostname"),

@@ -17,6 +17,16 @@ public class RuntimeRegistry {
         this.drivers = drivers.stream().collect(Collectors.toUnmodifiableMap(Runtime::driver, Function.identity()));
     }
 
+    /** The driver registered under this name, if this server has it. */
+    public java.util.Optional<Runtime> find(String driver) {
+        return java.util.Optional.ofNullable(driver == null ? null : drivers.get(driver));
+    }
+
+    /** The names of every driver this server has, sorted. */
+    public java.util.SortedSet<String> names() {
+        return new java.util.TreeSet<>(drivers.keySet());
+    }
+
     /** @throws RuntimeFailure when the stage names a driver this server does not have */
     public Runtime forStage(Stage stage) {
         Runtime runtime = drivers.get(stage.runtimeDriver());

@@ -44,6 +44,31 @@ public class SimulatedRuntime implements Runtime {
                 .orElseGet(() -> new SimulationSettings(stageStepMillis(stage), null, null));
     }
 
+    /** Only {@code stepMillis} (0..60000) is known; anything else is refused so a typo is not silently ignored. */
+    @Override
+    public void validateSettings(String settingsJson) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(settingsJson == null || settingsJson.isBlank() ? "{}" : settingsJson);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("the settings are not valid JSON.");
+        }
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("the settings must be a JSON object.");
+        }
+        for (String name : node.propertyNames()) {
+            if (!name.equals("stepMillis")) {
+                throw new IllegalArgumentException("unknown setting '" + name + "' (known: [stepMillis]).");
+            }
+        }
+        JsonNode millis = node.get("stepMillis");
+        if (millis != null && (!millis.isIntegralNumber() || millis.asLong() < 0
+                || millis.asLong() > SimulationSettings.MAX_STEP_MILLIS)) {
+            throw new IllegalArgumentException("'stepMillis' must be a whole number from 0 to "
+                    + SimulationSettings.MAX_STEP_MILLIS + ", got " + millis + ".");
+        }
+    }
+
     @Override
     public void provision(RuntimeContext context) {
         step(context, PROVISION);

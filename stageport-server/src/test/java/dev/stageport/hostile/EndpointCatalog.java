@@ -119,6 +119,11 @@ public final class EndpointCatalog {
             get(PUBLISH + "/{publish}/messages", Permission.STAGE_VIEW, Scope.STAGE),
             // Simulation (Stageport only)
             get(SIM + "/simulation", Permission.STAGE_VIEW, Scope.STAGE),
+            get(SIM + "/runtime", Permission.STAGE_VIEW, Scope.STAGE),
+            new Endpoint("PUT", SIM + "/runtime", "{\"driver\":\"simulated\",\"settings\":{\"stepMillis\":20}}",
+                    Permission.DEPLOY_APPS, Scope.STAGE, SIM + "/runtime"),
+            get(SIM + "/assets/{app}/instance", Permission.STAGE_VIEW, Scope.STAGE),
+            get(SIM + "/assets/{app}/instance/logs?lines=10", Permission.STAGE_VIEW, Scope.STAGE),
             new Endpoint("PUT", SIM + "/simulation", "{\"stepMillis\":20,\"failStep\":null,\"failMessage\":null}",
                     Permission.DEPLOY_APPS, Scope.STAGE, SIM + "/simulation"),
             get(SIM + "/assets/{app}/simulation", Permission.STAGE_VIEW, Scope.STAGE),

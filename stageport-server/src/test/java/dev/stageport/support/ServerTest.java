@@ -49,6 +49,8 @@ public abstract class ServerTest {
         registry.add("stageport.bootstrap.client-id", () -> CLIENT_ID);
         registry.add("stageport.bootstrap.client-secret", () -> CLIENT_SECRET);
         registry.add("stageport.demo.step-duration", () -> "20ms");
+        // the suite tunes and injects failures through the simulated driver; process tests switch a stage themselves
+        registry.add("stageport.demo.runtime-driver", () -> "simulated");
         registry.add("stageport.engine.poll-interval", () -> "50ms");
     }
 

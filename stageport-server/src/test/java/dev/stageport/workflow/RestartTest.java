@@ -78,6 +78,7 @@ class RestartTest {
                 "--stageport.bootstrap.client-id=restart",
                 "--stageport.bootstrap.client-secret=restart-secret-0123456789",
                 "--stageport.demo.step-duration=10ms",
+                "--stageport.demo.runtime-driver=simulated",
                 "--stageport.engine.poll-interval=50ms");
     }
 

@@ -1,0 +1,156 @@
+package dev.stageport.runtime.process;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An asset's stable address: a loopback TCP listener that forwards each new connection
+ * to whichever instance is active. Switching only changes where new connections go, so
+ * no request is refused during a switch; connections already open to the old instance
+ * are given the drain period to finish before that instance stops.
+ */
+final class StableEndpoint implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(StableEndpoint.class);
+
+    private final ServerSocket listener;
+    private final ExecutorService threads;
+    private final Set<Link> links = ConcurrentHashMap.newKeySet();
+    private volatile int target;
+
+    /** A forwarded connection: the client side, the instance side, and the instance port it went to. */
+    private record Link(Socket client, Socket upstream, int port, java.util.concurrent.atomic.AtomicInteger open) {
+        void close() {
+            closeQuietly(client);
+            closeQuietly(upstream);
+        }
+    }
+
+    /** Listens on {@code preferredPort} when free (0 or taken: any free port). */
+    StableEndpoint(int preferredPort, int target, ExecutorService threads) throws IOException {
+        this.target = target;
+        this.threads = threads;
+        this.listener = bind(preferredPort);
+        threads.execute(this::acceptLoop);
+    }
+
+    int port() {
+        return listener.getLocalPort();
+    }
+
+    int target() {
+        return target;
+    }
+
+    void switchTo(int port) {
+        target = port;
+    }
+
+    /** Waits up to {@code drain} for connections to {@code port} to end, then cuts the rest. */
+    void drain(int port, Duration drain) {
+        long deadline = System.nanoTime() + drain.toNanos();
+        while (System.nanoTime() < deadline && links.stream().anyMatch(l -> l.port() == port)) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                break;
+            }
+        }
+        links.stream().filter(l -> l.port() == port).forEach(Link::close);
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(listener);
+        links.forEach(Link::close);
+    }
+
+    private static ServerSocket bind(int preferredPort) throws IOException {
+        if (preferredPort > 0) {
+            try {
+                return open(preferredPort);
+            } catch (IOException taken) {
+                log.warn("The stable port {} is taken; the app gets a new stable port.", preferredPort);
+            }
+        }
+        return open(0);
+    }
+
+    private static ServerSocket open(int port) throws IOException {
+        ServerSocket socket = new ServerSocket();
+        socket.setReuseAddress(true);
+        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+        return socket;
+    }
+
+    private void acceptLoop() {
+        while (!listener.isClosed()) {
+            Socket client;
+            try {
+                client = listener.accept();
+            } catch (IOException e) {
+                return; // closed
+            }
+            threads.execute(() -> connect(client));
+        }
+    }
+
+    private void connect(Socket client) {
+        int port = target;
+        Socket upstream = new Socket();
+        try {
+            upstream.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2_000);
+        } catch (IOException e) {
+            closeQuietly(client);
+            closeQuietly(upstream);
+            return;
+        }
+        Link link = new Link(client, upstream, port, new java.util.concurrent.atomic.AtomicInteger(2));
+        links.add(link);
+        threads.execute(() -> pump(link, client, upstream));
+        pump(link, upstream, client);
+    }
+
+    /** Copies one direction; the second direction to end (or any error) closes the link. */
+    private void pump(Link link, Socket from, Socket to) {
+        byte[] buffer = new byte[16 * 1024];
+        boolean clean = false;
+        try {
+            InputStream in = from.getInputStream();
+            OutputStream out = to.getOutputStream();
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                out.write(buffer, 0, n);
+                out.flush();
+            }
+            to.shutdownOutput();
+            clean = true;
+        } catch (IOException e) {
+            // either side went away: closing both ends the other direction too
+        } finally {
+            if (!clean || link.open().decrementAndGet() == 0) {
+                link.close();
+                links.remove(link);
+            }
+        }
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // nothing to do
+        }
+    }
+}
