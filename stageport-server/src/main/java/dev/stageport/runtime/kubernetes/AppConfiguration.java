@@ -19,7 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
  * (decrypted values) only into the Secret. The JSON file lists every item but carries
  * no secret value, only {@code "secret": true}.
  */
-record AppConfiguration(Map<String, String> plainEnv, Map<String, String> secretEnv, String configJson) {
+record AppConfiguration(Map<String, String> plainEnv, Map<String, String> secretEnv, String configJson,
+                        String hash) {
 
     static final String SETTING_PREFIX = "STAGEPORT_SETTING_";
     static final String SECRET_FLAG_PREFIX = "STAGEPORT_SECRET_";
@@ -28,6 +29,7 @@ record AppConfiguration(Map<String, String> plainEnv, Map<String, String> secret
     static AppConfiguration from(String snapshotJson, SecretCipher cipher) {
         Map<String, String> plain = new TreeMap<>();
         Map<String, String> secret = new TreeMap<>();
+        Map<String, String> sealed = new TreeMap<>();
         ObjectNode file = JSON.createObjectNode();
         JsonNode root = read(snapshotJson);
         for (Map.Entry<String, JsonNode> p : root.properties()) {
@@ -47,11 +49,14 @@ record AppConfiguration(Map<String, String> plainEnv, Map<String, String> secret
             String name = SETTING_PREFIX + envName(path.substring("settings/".length()));
             if (isSecret) {
                 secret.put(name, cipher.decryptText(text));
+                sealed.put(name, text);
             } else {
                 plain.put(name, text);
             }
         }
-        return new AppConfiguration(Map.copyOf(plain), Map.copyOf(secret), JSON.writeValueAsString(file));
+        String configJson = JSON.writeValueAsString(file);
+        return new AppConfiguration(Map.copyOf(plain), Map.copyOf(secret), configJson,
+                hash(plain.toString(), sealed.toString(), configJson));
     }
 
     /** Upper case, anything but letters, digits and '_' becomes '_' (a valid environment variable name). */
@@ -60,16 +65,18 @@ record AppConfiguration(Map<String, String> plainEnv, Map<String, String> secret
     }
 
     /**
-     * A short digest of everything the pod receives, clear secrets included: it names the
-     * ConfigMap and Secret, so a changed value means new objects and a new rollout. Only
-     * the digest is published, never the values.
+     * A short digest of everything the pod receives; it names the ConfigMap and Secret, so a
+     * changed value means new objects and a new rollout. Secrets enter it in their sealed
+     * form (random per encryption), so the published name reveals nothing about a secret's
+     * clear value; the cost is that re-applying an unchanged secret still rolls the pods.
      */
-    String hash() {
+    private static String hash(String... parts) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(new TreeMap<>(plainEnv).toString().getBytes(StandardCharsets.UTF_8));
-            sha.update(new TreeMap<>(secretEnv).toString().getBytes(StandardCharsets.UTF_8));
-            sha.update(configJson.getBytes(StandardCharsets.UTF_8));
+            for (String part : parts) {
+                sha.update(part.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
             return HexFormat.of().formatHex(sha.digest()).substring(0, 10);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -74,10 +74,9 @@ final class ClusterObjects {
         int available = deployment.getStatus() == null ? 0
                 : Objects.requireNonNullElse(deployment.getStatus().getAvailableReplicas(), 0);
         InstanceStatus.State state;
-        if (RolloutWatcher.complete(deployment)) {
+        if (RolloutWatcher.complete(deployment) || available > 0) {
+            // some pod serves, even mid-rollout; the detail says how far the rollout got
             state = InstanceStatus.State.Running;
-        } else if (available > 0) {
-            state = InstanceStatus.State.Restarting;
         } else {
             state = crashing(pods) ? InstanceStatus.State.Crashed : InstanceStatus.State.Starting;
         }

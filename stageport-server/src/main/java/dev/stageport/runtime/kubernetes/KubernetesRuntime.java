@@ -122,7 +122,8 @@ public class KubernetesRuntime implements Runtime {
                 PodTemplateSpec.class));
         deployment.getMetadata().getAnnotations().remove(PREVIOUS_TEMPLATE);
         deployment.setStatus(null);
-        client.resource(deployment).update();
+        // unlocked: the controller keeps writing status, which would make a versioned update conflict
+        client.resource(deployment).unlock().update();
         ClusterObjects.prune(client, namespace(context), context.assetKey());
         return "Rolled back to the previous pod template: the previous ReplicaSet keeps serving.";
     }
