@@ -52,7 +52,7 @@ final class RolloutWatcher {
             if (complete(deployment)) {
                 return Optional.empty();
             }
-            Optional<String> failed = progressFailed(deployment);
+            Optional<String> failed = observed(deployment) ? progressFailed(deployment) : Optional.empty();
             if (failed.isPresent() || !clock.instant().isBefore(deadline)) {
                 return Optional.of(failed.orElse("The rollout did not complete within " + timeout.toSeconds()
                         + " seconds (" + progress(deployment) + ").") + podReasons(client, namespace, operationKey));
@@ -67,18 +67,26 @@ final class RolloutWatcher {
         }
     }
 
-    static boolean complete(Deployment deployment) {
+    /**
+     * The controller has seen the latest spec. Before that, the status (and a
+     * ProgressDeadlineExceeded left over from an earlier rollout) describes the old one.
+     */
+    private static boolean observed(Deployment deployment) {
         DeploymentStatus status = deployment.getStatus();
-        if (status == null) {
+        long generation = Objects.requireNonNullElse(deployment.getMetadata().getGeneration(), 0L);
+        return status != null && Objects.requireNonNullElse(status.getObservedGeneration(), 0L) >= generation;
+    }
+
+    static boolean complete(Deployment deployment) {
+        if (!observed(deployment)) {
             return false;
         }
-        long generation = Objects.requireNonNullElse(deployment.getMetadata().getGeneration(), 0L);
-        long observed = Objects.requireNonNullElse(status.getObservedGeneration(), 0L);
+        DeploymentStatus status = deployment.getStatus();
         int wanted = Objects.requireNonNullElse(deployment.getSpec().getReplicas(), 1);
         int updated = Objects.requireNonNullElse(status.getUpdatedReplicas(), 0);
         int total = Objects.requireNonNullElse(status.getReplicas(), 0);
         int available = Objects.requireNonNullElse(status.getAvailableReplicas(), 0);
-        return observed >= generation && updated >= wanted && total <= updated && available >= wanted;
+        return updated >= wanted && total <= updated && available >= wanted;
     }
 
     static String progress(Deployment deployment) {

@@ -161,6 +161,47 @@ class KubernetesRuntimeTest {
     }
 
     @Test
+    void progressDeadlineExceededOnTheNewSpecStopsTheWaitEarlyWithTheControllersMessage() {
+        deploy(1, config("Hello", "one"));
+        RuntimeContext second = context(2, config("Hello", "two"));
+        runtime.provision(second);
+        markRollout(1, 2, 2, deadlineExceeded());
+
+        assertThatThrownBy(() -> runtime.healthCheck(second)).isInstanceOf(RuntimeFailure.class)
+                .hasMessageContaining("stopped progressing: ProgressDeadlineExceeded (ReplicaSet has timed out)");
+        assertThat(clock.elapsed()).isLessThan(Duration.ofSeconds(30));
+        assertThat(deployment().getSpec().getTemplate().getMetadata().getLabels())
+                .containsEntry("stageport.dev/revision", "1");
+    }
+
+    @Test
+    void aDeadlineExceededLeftFromAnOlderSpecDoesNotFailTheNewRollout() {
+        deploy(1, config("Hello", "one"));
+        RuntimeContext second = context(2, config("Hello", "two"));
+        runtime.provision(second);
+        Deployment d = deployment();
+        d.getMetadata().setGeneration(5L);
+        client.resource(d).update();
+        d = deployment();
+        // the controller has not yet observed generation 5: its status still reports the old spec's failure
+        d.setStatus(new DeploymentStatusBuilder().withObservedGeneration(d.getMetadata().getGeneration() - 1)
+                .withReplicas(2).withAvailableReplicas(2).withConditions(deadlineExceeded()).build());
+        client.resource(d).updateStatus();
+        duringWait = () -> markRollout(2, 2, 2);
+
+        runtime.healthCheck(second);
+
+        assertThat(deployment().getSpec().getTemplate().getMetadata().getLabels())
+                .containsEntry("stageport.dev/revision", "2");
+    }
+
+    private static io.fabric8.kubernetes.api.model.apps.DeploymentCondition deadlineExceeded() {
+        return new io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder().withType("Progressing")
+                .withStatus("False").withReason("ProgressDeadlineExceeded").withMessage("ReplicaSet has timed out")
+                .build();
+    }
+
+    @Test
     void firstDeployThatFailsLeavesNothingBehind() {
         RuntimeContext first = context(1, config("Hello", "one"));
         runtime.provision(first);
@@ -239,11 +280,12 @@ class KubernetesRuntimeTest {
     }
 
     /** Plays the Deployment controller: reports the status of the current generation. */
-    private void markRollout(int updated, int available, int total) {
+    private void markRollout(int updated, int available, int total,
+                             io.fabric8.kubernetes.api.model.apps.DeploymentCondition... conditions) {
         Deployment d = deployment();
         d.setStatus(new DeploymentStatusBuilder().withObservedGeneration(d.getMetadata().getGeneration())
                 .withReplicas(total).withUpdatedReplicas(updated).withAvailableReplicas(available)
-                .withReadyReplicas(available).build());
+                .withReadyReplicas(available).withConditions(conditions).build());
         client.resource(d).updateStatus();
     }
 
