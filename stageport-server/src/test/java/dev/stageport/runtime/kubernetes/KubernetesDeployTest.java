@@ -145,8 +145,25 @@ class KubernetesDeployTest extends ServerTest {
     }
 
     @Test
-    void manifestsOfAStageOnAnotherDriverAreAConflict() {
+    void manifestsPreviewABuildBeforeItIsDeployedAndAreRefusedWhereTheyCannotExist() throws IOException {
         TestApp app = newApp();
+        String path = "/api/stageport/v1/environments/" + stageKey + "/assets/" + app.key() + "/kubernetes-manifests";
+        assertThat(api.get(path).problem(404).get("detail").asString()).contains("?buildKey=");
+        api.get(path + "?buildKey=" + app.release1()).problem(409); // no artifact yet
+        withArtifact(app.release1());
+        assertThat(api.patch("/api/asset-configurations/v1/environments/" + stageKey + "/applications/" + app.key()
+                + "/configurations", """
+                {"key": "%s", "revisionBaseline": 1, "settings": [{"key": "%s", "value": "pending-secret"}]}"""
+                .formatted(app.key(), app.token())).status()).isEqualTo(204);
+
+        Api.Response preview = api.get(path + "?buildKey=" + app.release1());
+
+        assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+        assertThat(preview.contentType()).startsWith("application/yaml");
+        assertThat(preview.body()).contains("stageport.dev/revision: \"1\"").contains("path: \"/ready\"")
+                .contains(setting(app.token()) + ": \"<redacted>\"").doesNotContain("pending-secret")
+                .doesNotContain("stageport.dev/operation");
+        api.get(path + "?buildKey=" + app.debug2()).problem(409);
         api.get("/api/stageport/v1/environments/" + dev.stageport.demo.DemoData.QA + "/assets/" + app.key()
                 + "/kubernetes-manifests").problem(409);
     }
