@@ -124,6 +124,8 @@ public final class EndpointCatalog {
                     Permission.DEPLOY_APPS, Scope.STAGE, SIM + "/runtime"),
             get(SIM + "/assets/{app}/instance", Permission.STAGE_VIEW, Scope.STAGE),
             get(SIM + "/assets/{app}/instance/logs?lines=10", Permission.STAGE_VIEW, Scope.STAGE),
+            get(SIM + "/assets/{app}/kubernetes-manifests", Permission.STAGE_VIEW, Scope.STAGE),
+            get("/api/stageport/v1/builds/{build}/artifact", Permission.ASSET_OPEN, Scope.ANY_STAGE),
             new Endpoint("PUT", SIM + "/simulation", "{\"stepMillis\":20,\"failStep\":null,\"failMessage\":null}",
                     Permission.DEPLOY_APPS, Scope.STAGE, SIM + "/simulation"),
             get(SIM + "/assets/{app}/simulation", Permission.STAGE_VIEW, Scope.STAGE),
