@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +30,8 @@ public class ArtifactStore {
 
     private final Path root;
 
+    // two constructors: Spring must be told which one to use, or the server does not start
+    @Autowired
     public ArtifactStore(StageportProperties properties) {
         this(properties.dataDir().toAbsolutePath().normalize().resolve("artifacts"));
     }
