@@ -8,6 +8,7 @@ import java.util.Arrays;
  * <pre>
  *   push-latency URL CLIENT_ID SECRET OPERATIONS OUT.json   one run against a running server
  *   engine-throughput URL CLIENT_ID SECRET OPERATIONS CLIENTS OUT.json
+ *   polling-target URL CLIENT_ID SECRET                     prints "TOKEN KEY" for scripts/polling.sh
  *   report RESULTS_DIR OUT.md                               combine runs into the results page
  * </pre>
  */
@@ -29,6 +30,10 @@ public final class Bench {
                 require(args, 7);
                 new EngineThroughput(args[1], args[2], args[3]).run(Integer.parseInt(args[4]),
                         Integer.parseInt(args[5]), Path.of(args[6]));
+            }
+            case "polling-target" -> {
+                require(args, 4);
+                PollingTarget.print(args[1], args[2], args[3]);
             }
             case "report" -> {
                 require(args, 3);
