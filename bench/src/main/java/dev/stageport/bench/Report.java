@@ -38,6 +38,11 @@ final class Report {
                 .append("minutes as Stageport, and CPU time per request is less sensitive to that noise.")
                 .append("smoke".equals(mode) ? " **Smoke run (tiny sizes, CI): not a measurement.**" : "")
                 .append("\n\n");
+        Path conditions = resultsDir.resolve("conditions.md");
+        if (Files.exists(conditions)) {
+            // written by whoever ran the bench: what else the machine was doing
+            md.append("**Conditions of this run.** ").append(Files.readString(conditions).trim()).append("\n\n");
+        }
         Sections.polling(md, read(json, resultsDir, "status-polling-"));
         Sections.push(md, push);
         Sections.engine(md, read(json, resultsDir, "engine-throughput-"),
