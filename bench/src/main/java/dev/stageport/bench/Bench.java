@@ -2,13 +2,19 @@ package dev.stageport.bench;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Entry point of the benchmark jar, driven by bench/run:
  * <pre>
  *   push-latency URL CLIENT_ID SECRET OPERATIONS OUT.json   one run against a running server
  *   engine-throughput URL CLIENT_ID SECRET OPERATIONS CLIENTS OUT.json
- *   report RESULTS_DIR OUT.md                               combine runs into the results page
+ *   polling-target URL CLIENT_ID SECRET                     prints "TOKEN KEY" for scripts/polling.sh
+ *   history-load DATA_DIR ROWS                              fill the stopped server's embedded database
+ *   history-measure URL CLIENT_ID SECRET ROWS SAMPLES OUT.json
+ *   postgres URL_FILE                                       run PostgreSQL until stopped
+ *   report RESULTS_DIR OUT.md full|smoke                               combine runs into the results page
  * </pre>
  */
 public final class Bench {
@@ -30,9 +36,31 @@ public final class Bench {
                 new EngineThroughput(args[1], args[2], args[3]).run(Integer.parseInt(args[4]),
                         Integer.parseInt(args[5]), Path.of(args[6]));
             }
-            case "report" -> {
+            case "polling-target" -> {
+                require(args, 4);
+                PollingTarget.print(args[1], args[2], args[3]);
+            }
+            case "history-load" -> {
                 require(args, 3);
-                Report.write(Path.of(args[1]), Path.of(args[2]));
+                long added = HistoryLoader.fill(Path.of(args[1]), Long.parseLong(args[2]));
+                System.out.println("history: added " + added + " rows");
+            }
+            case "history-measure" -> {
+                require(args, 7);
+                HistoryQueries history = new HistoryQueries(args[1], args[2], args[3]);
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("scenario", "history");
+                result.put("rows", Long.parseLong(args[4]));
+                result.put("queries", history.measure(history.queries(), Integer.parseInt(args[5])));
+                EngineThroughput.write(Path.of(args[6]), result);
+            }
+            case "postgres" -> {
+                require(args, 2);
+                Postgres.serve(Path.of(args[1]));
+            }
+            case "report" -> {
+                require(args, 4);
+                Report.write(Path.of(args[1]), Path.of(args[2]), args[3]);
             }
             default -> usage();
         }

@@ -4,6 +4,7 @@ import dev.stageport.identity.Caller;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,7 +42,9 @@ public class DeploymentController {
         if (waitSeconds != null) {
             return followers.await(caller, operationKey, waitSeconds);
         }
-        return service.get(caller, operationKey);
+        // already-serialized bytes: the status of a finished operation is cached (StatusResponses)
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(service.statusJson(caller,
+                operationKey));
     }
 
     /** Stageport's push: a server-sent event stream of the operation's messages and status. */

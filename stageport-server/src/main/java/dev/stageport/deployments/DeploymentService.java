@@ -37,12 +37,14 @@ public class DeploymentService {
     private final BuildRepository builds;
     private final DeployedAssetRepository deployed;
     private final OperationVisibility visibility;
+    private final StatusResponses statusResponses;
     private final EngineSignal signal;
     private final Clock clock;
 
     public DeploymentService(DeploymentRepository operations, MessageRepository messages, StageRepository stages,
                              AssetRepository assets, BuildRepository builds, DeployedAssetRepository deployed,
-                             OperationVisibility visibility, EngineSignal signal, Clock clock) {
+                             OperationVisibility visibility, StatusResponses statusResponses, EngineSignal signal,
+                             Clock clock) {
         this.operations = operations;
         this.messages = messages;
         this.stages = stages;
@@ -50,6 +52,7 @@ public class DeploymentService {
         this.builds = builds;
         this.deployed = deployed;
         this.visibility = visibility;
+        this.statusResponses = statusResponses;
         this.signal = signal;
         this.clock = clock;
     }
@@ -132,8 +135,16 @@ public class DeploymentService {
         return op;
     }
 
-    public DeploymentOperationResponse get(Caller caller, String operationKey) {
-        return DeploymentOperationResponse.of(visible(caller, operationKey));
+    /** The operation's status as JSON bytes: finished operations come from {@link StatusResponses}. */
+    public byte[] statusJson(Caller caller, String operationKey) {
+        String key = Keys.parse(operationKey, "operationKey").toString();
+        StatusResponses.Cached cached = statusResponses.find(key);
+        if (cached == null) {
+            DeploymentOperation op = operations.find(key).orElseThrow(() -> notFound(key));
+            cached = statusResponses.of(op);
+        }
+        requireView(caller, cached.environmentKey(), key);
+        return cached.json();
     }
 
     public StringMessageDetailsV1TaskProgressMessagePagedListResponse messages(Caller caller, String operationKey,
@@ -188,10 +199,17 @@ public class DeploymentService {
     /** The operation, if the caller may view its stage (404 unknown, 403 not permitted). */
     DeploymentOperation visible(Caller caller, String operationKey) {
         String key = Keys.parse(operationKey, "operationKey").toString();
-        DeploymentOperation op = operations.find(key)
-                .orElseThrow(() -> ApiException.notFound("No deployment operation with key " + key + "."));
-        caller.requireUnnamed(Permission.STAGE_VIEW, op.environmentKey(), "the deployment operation " + key);
+        DeploymentOperation op = operations.find(key).orElseThrow(() -> notFound(key));
+        requireView(caller, op.environmentKey(), key);
         return op;
+    }
+
+    private static ApiException notFound(String key) {
+        return ApiException.notFound("No deployment operation with key " + key + ".");
+    }
+
+    private static void requireView(Caller caller, String environmentKey, String key) {
+        caller.requireUnnamed(Permission.STAGE_VIEW, environmentKey, "the deployment operation " + key);
     }
 
     private static void require(Object value, String field) {
