@@ -57,12 +57,16 @@ public class DeploymentRepository {
     /** One page plus one row, so the caller knows whether a next page exists. */
     public List<DeploymentOperation> list(OperationQuery q) {
         List<Object> params = new ArrayList<>();
+        return jdbc.sql(listSql(q, params)).params(params).query(DeploymentRepository::map).list();
+    }
+
+    /** The list's SQL, adding its parameters to {@code params}; the plan test explains the same text. */
+    static String listSql(OperationQuery q, List<Object> params) {
         String where = q.where(params);
         params.add(q.paging().limit() + 1);
         params.add(q.paging().offset());
-        return jdbc.sql("select " + COLUMNS + " from deployment_operation" + where + " order by "
-                        + q.sort().orderBy() + " limit ? offset ?")
-                .params(params).query(DeploymentRepository::map).list();
+        return "select " + COLUMNS + " from deployment_operation" + where + " order by " + q.orderBy()
+                + " limit ? offset ?";
     }
 
     /** Running operations nobody holds (new) or whose holder stopped renewing its lease (crashed). */
@@ -77,7 +81,7 @@ public class DeploymentRepository {
     public record Queue(long depth, Instant oldestStartedAt) {
     }
 
-    /** One aggregate row over the (status, lease_expires_at) index; the metrics cache it between scrapes. */
+    /** One aggregate row over the status index (few rows are Running); the metrics cache it between scrapes. */
     public Queue queue(Instant now) {
         return jdbc.sql("select count(*) as depth, min(started_at) as oldest from deployment_operation"
                         + " where status = 'Running' and (claimed_by is null or lease_expires_at < ?)")

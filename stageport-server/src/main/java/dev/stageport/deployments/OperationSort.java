@@ -48,6 +48,12 @@ public record OperationSort(List<Order> orders) {
         return new OperationSort(List.copyOf(orders));
     }
 
+    /** Whether the first order is by creation, newest first (the default). */
+    public boolean newestFirst() {
+        Order first = orders.get(0);
+        return first.column().equals("started_at") && first.descending();
+    }
+
     /** The ORDER BY clause, with the key as a final tie-breaker so that pages are stable. */
     public String orderBy() {
         StringBuilder out = new StringBuilder();
