@@ -54,6 +54,16 @@ final class CachingJwtDecoder implements JwtDecoder {
         return jwt;
     }
 
+    /**
+     * The token's claims when this decoder verified it before and it has not expired;
+     * null otherwise. Never verifies: a null sends the request through the full check.
+     */
+    Jwt verifiedIfCached(String token) {
+        Jwt cached = verified.get(sha256(token));
+        return cached != null && cached.getExpiresAt() != null && clock.instant().isBefore(cached.getExpiresAt())
+                ? cached : null;
+    }
+
     private static String sha256(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")

@@ -32,6 +32,16 @@ public class CallerDirectory {
     }
 
     public Caller resolve(String clientId) {
+        Caller caller = activeOrNull(clientId);
+        if (caller == null) {
+            throw new ApiException(ErrorCode.UNAUTHORIZED,
+                    "The API client '" + clientId + "' no longer exists or is suspended.");
+        }
+        return caller;
+    }
+
+    /** The active client's grants, or null when it no longer exists or is suspended. */
+    public Caller activeOrNull(String clientId) {
         Instant now = clock.instant();
         Entry entry = cache.get(clientId);
         if (entry == null || now.isAfter(entry.until())) {
@@ -41,10 +51,6 @@ public class CallerDirectory {
                     .orElse(null);
             entry = new Entry(caller, now.plus(CACHE_FOR));
             cache.put(clientId, entry);
-        }
-        if (entry.caller() == null) {
-            throw new ApiException(ErrorCode.UNAUTHORIZED,
-                    "The API client '" + clientId + "' no longer exists or is suspended.");
         }
         return entry.caller();
     }
