@@ -50,7 +50,7 @@ final class Report {
         Path chart = out.resolveSibling(out.getFileName().toString().replace(".md", "") + "-history.png");
         Sections.history(md, history(json, resultsDir), chart);
         Sections.footprint(md, read(json, resultsDir, "footprint-"));
-        md.append(Sections.NOTES);
+        md.append(Sections.notes());
         md.append("Rerun with `bench/run` (about half an hour); it rewrites this page and the chart.\n");
         Files.writeString(out, md.toString());
     }

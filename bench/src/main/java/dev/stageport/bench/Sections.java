@@ -12,55 +12,15 @@ import tools.jackson.databind.JsonNode;
 /** The sections of docs/benchmarks.md, one per scenario, each with its budget and verdict. */
 final class Sections {
 
-    static final String NOTES = """
-            ## Where the time went, and what was changed
-
-            Profiles were taken with JFR (`-XX:StartFlightRecording`, execution samples during a wrk run on the
-            status endpoint, stack depth 1024). Before the changes, a poll of a finished operation cost about
-            0.6 ms of server CPU, spread over the whole stack rather than one hot spot:
-
-            - about a quarter of the samples were `java.util.regex` character-class predicates called from Spring
-              Security's `StrictHttpFirewall`, which checks every header value against
-              `[\\p{IsAssigned}&&[[^\\p{IsControl}]||\\t]]*` on every read, and a bearer token of ~800 characters
-              is read several times per request. `identity/HeaderValues` applies the same rule in one loop
-              (a test compares it with the expression for every code point); the firewall is otherwise the default.
-            - Spring Security wraps each of its ~15 filters, the authentication and the authorization in a
-              Micrometer observation (`ObservationFilterChainDecorator`): timers and key-value sets per filter per
-              request. `SecurityObservationSettings.noObservations()` turns those off; requests are still timed
-              as a whole by `http.server.requests`.
-            - the database read, row mapping and JSON serialization of the operation: the serialized response of
-              a finished operation is now kept (`deployments/StatusResponses`). Every write to an operation is
-              conditional on status Running, so a finished one never changes and the cache needs no invalidation,
-              which also keeps it correct with several replicas. Running operations are read from the database on
-              every poll. The caller's Stage > View permission is checked on every request, cached or not.
-            - verified tokens were already cached by their hash (`identity/CachingJwtDecoder`), so RSA
-              verification no longer shows.
-
-            What remains is the servlet stack itself (Tomcat's HTTP parsing, ~20 servlet and security filters,
-            MVC dispatch) — WireMock runs on Jetty with far fewer layers, and nginx is C. On a quiet machine the
-            CPU time per request column is the fairest comparison; when other builds load both cores, requests
-            per second and p99 of every server drop together and p99 mostly measures run-queue waits.
-
-            History: the list's default order (`started_at desc, op_key asc`) now has an index in exactly that
-            order (V60), so the unfiltered first page and offset pages read rows in order and stop; a filter that
-            keeps a large share of the rows (one stage of three, one operation type) reads the same index and
-            skips the rest. Portfolio and asset-name sorting got composite indexes (without the latter H2 sorted
-            all 1 M rows per request: about 6 s). A first attempt with a (stage, started_at, op_key) index made
-            the stage filter slower: H2 found a third of the table through it and sorted it (1.8 s at 1 M rows),
-            so it was dropped. The status filter still misses at scale: H2 prefers the engine's (status,
-            lease_expires_at) index and sorts the matching rows; PostgreSQL would read the order index. Offset
-            paging (the spec's) walks over every skipped row, so a deep page costs in proportion to its offset,
-            not to the table size.
-
-            Footprint: class-data sharing (JDK 17: `-XX:ArchiveClassesAtExit` in a training run with
-            `-Dspring.context.exit=onRefresh`, then `-XX:SharedArchiveFile`) needs the jar extracted
-            on a plain class path, because classes inside nested jars cannot be archived. The launcher
-            `./stageport` unpacks the libraries next to the plain jar under `<module>/target/cds`, makes the
-            archive once per build (`./stageport prepare` does it ahead of time) and starts the server and the CLI
-            from it; the CLI also runs with the C1 compiler only. Lazy initialization was not used: it moves
-            failures from start to the first request.
-
-            """;
+    /** The narrative after the tables: what the profiles showed and what was changed (a resource). */
+    static String notes() throws IOException {
+        try (var in = Sections.class.getResourceAsStream("/benchmark-notes.md")) {
+            if (in == null) {
+                throw new IOException("benchmark-notes.md is missing from the bench jar");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
 
     private Sections() {
     }
@@ -213,6 +173,9 @@ final class Sections {
         md.append("| figure | value | budget | verdict |\n| --- | --- | --- | --- |\n");
         foot(md, runs, "start → ready, fat jar (ms)", "readyMs", "%.0f", 3000);
         foot(md, runs, "start → ready, `./stageport server` with its CDS archive (ms)", "readyCdsMs", "%.0f", 3000);
+        info(md, runs, "process CPU time at ready, CDS start (ms, both cores)", "cpuAtReadyCdsMs");
+        foot(md, runs, "start → ready, CDS and C1 only (`STAGEPORT_JAVA_OPTS=-XX:TieredStopAtLevel=1`) (ms)",
+                "readyCdsC1Ms", "%.0f", 3000);
         foot(md, runs, "RSS after start (MB)", "rssStartMb", "%.0f", 300);
         foot(md, runs, "RSS after start with CDS (MB)", "rssCdsStartMb", "%.0f", 300);
         foot(md, runs, "RSS after status polling (MB)", "rssAfterPollingMb", "%.0f", 500);
@@ -227,6 +190,12 @@ final class Sections {
         md.append("| ").append(label).append(" | ").append(Report.spread(runs, r -> r.path(field).asDouble(), format))
                 .append(" | ≤ ").append(String.format(Locale.ROOT, "%.0f", budget)).append(" | ")
                 .append(verdict(median <= budget)).append(" |\n");
+    }
+
+    /** A figure that explains the others and has no budget of its own. */
+    private static void info(StringBuilder md, List<JsonNode> runs, String label, String field) {
+        md.append("| ").append(label).append(" | ").append(Report.spread(runs, r -> r.path(field).asDouble(), "%.0f"))
+                .append(" | – | – |\n");
     }
 
     private static String verdict(boolean ok) {
