@@ -15,7 +15,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class DatabaseConfiguration {
 
-    static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    /**
+     * DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close the database while Spring's
+     * graceful shutdown still lets the workers finish their tick; the pool closes it last instead.
+     */
+    static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+            + ";DB_CLOSE_ON_EXIT=FALSE";
 
     @Bean
     DataSource dataSource(StageportProperties properties,
