@@ -51,7 +51,7 @@ final class Report {
         Sections.history(md, history(json, resultsDir), chart);
         Sections.footprint(md, read(json, resultsDir, "footprint-"));
         md.append(Sections.notes());
-        md.append("Rerun with `bench/run` (about half an hour); it rewrites this page and the chart.\n");
+        md.append("Rerun with `bench/run` (about 25 minutes); it rewrites this page and the chart. `BENCH_ONLY=history bench/run` reruns only the history scenario.\n");
         Files.writeString(out, md.toString());
     }
 

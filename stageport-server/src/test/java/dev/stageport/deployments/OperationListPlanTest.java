@@ -51,7 +51,7 @@ class OperationListPlanTest extends ServerTest {
     }
 
     @Test
-    void statusAssetAndOperationFiltersReadAnIndexInOrderOnTheEmbeddedDatabase() {
+    void statusAssetOperationAndStageFiltersReadAnIndexInOrderOnTheEmbeddedDatabase() {
         assumeFalse(TestDatabase.postgresql(), "PostgreSQL plans small tables with a sort; H2 decides by index shape");
         assertThat(plan(query(OperationStatus.FinishedWithError, null, null, null)))
                 .contains("deployment_operation_by_status_recent").contains("/* index sorted */");
@@ -61,5 +61,8 @@ class OperationListPlanTest extends ServerTest {
                 .contains("deployment_operation_by_operation_recent").contains("/* index sorted */");
         assertThat(plan(query(null, null, null, null)))
                 .contains("deployment_operation_by_recent").contains("/* index sorted */");
+        OperationQuery oneStage = new OperationQuery(null, "d0000000-0000-4000-8000-000000000002", null, null, null,
+                null, null, null, null, OperationSort.parse(null), new Paging(100, 5000));
+        assertThat(plan(oneStage)).contains("deployment_operation_by_recent").contains("/* index sorted */");
     }
 }
