@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -29,6 +30,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class DeploymentService {
+
+    /** Seeing an operation, its status and its messages takes this permission on its stage. */
+    private static final Permission VIEW = Permission.STAGE_VIEW;
 
     private final DeploymentRepository operations;
     private final MessageRepository messages;
@@ -147,6 +151,20 @@ public class DeploymentService {
         return cached.json();
     }
 
+    /**
+     * The cached status of a finished operation when the caller may view it, from memory only;
+     * null when that is not already known. The caller is asked for only on a cache hit, because
+     * finding it hashes the bearer token (see {@link StatusFastPath}).
+     */
+    byte[] cachedStatusJson(String canonicalKey, Supplier<Caller> caller) {
+        StatusResponses.Cached cached = statusResponses.find(canonicalKey);
+        if (cached == null) {
+            return null;
+        }
+        Caller known = caller.get();
+        return known != null && known.can(VIEW, cached.environmentKey()) ? cached.json() : null;
+    }
+
     public StringMessageDetailsV1TaskProgressMessagePagedListResponse messages(Caller caller, String operationKey,
                                                                               Integer limit, String offset) {
         DeploymentOperation op = visible(caller, operationKey);
@@ -209,7 +227,7 @@ public class DeploymentService {
     }
 
     private static void requireView(Caller caller, String environmentKey, String key) {
-        caller.requireUnnamed(Permission.STAGE_VIEW, environmentKey, "the deployment operation " + key);
+        caller.requireUnnamed(VIEW, environmentKey, "the deployment operation " + key);
     }
 
     private static void require(Object value, String field) {

@@ -1,8 +1,6 @@
 package dev.stageport.deployments;
 
 import dev.stageport.identity.BearerCallers;
-import dev.stageport.identity.Caller;
-import dev.stageport.identity.Permission;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.Filter;
@@ -30,8 +28,8 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
 /**
  * Answers the poll of a finished operation before the security chain and MVC, when
  * everything the full path would establish is already known: the token was verified
- * before ({@link BearerCallers}), the operation's response is cached ({@link StatusResponses})
- * and the caller may view its stage. Anything else (a new token, a running operation, a
+ * before ({@link BearerCallers}), the operation's response is cached and the caller may
+ * view its stage ({@link DeploymentService#cachedStatusJson}). Anything else (a new token, a running operation, a
  * refusal, a query string, an odd Accept header) goes through the full path unchanged, so
  * errors are still decided and rendered in one place. It runs after trace ids, request
  * metrics and rate limits, and writes the same headers as the security chain.
@@ -44,8 +42,8 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 public class StatusFastPath implements Filter {
 
-    static final String PATTERN = "/api/deployments/v1/deployment-operations/{operationKey}";
     private static final String PREFIX = "/api/deployments/v1/deployment-operations/";
+    static final String PATTERN = PREFIX + "{operationKey}";
     private static final int KEY_LENGTH = 36;
 
     /** Spring Security's default response headers, written by its own writers. */
@@ -55,14 +53,14 @@ public class StatusFastPath implements Filter {
 
     private final boolean enabled;
     private final BearerCallers callers;
-    private final StatusResponses responses;
+    private final DeploymentService deployments;
     private final Counter answered;
 
     public StatusFastPath(@Value("${stageport.status-fast-path:on}") String mode, BearerCallers callers,
-                          StatusResponses responses, MeterRegistry meters) {
+                          DeploymentService deployments, MeterRegistry meters) {
         this.enabled = !"off".equalsIgnoreCase(mode.trim());
         this.callers = callers;
-        this.responses = responses;
+        this.deployments = deployments;
         this.answered = Counter.builder("stageport.status.fast.path")
                 .description("Polls of finished operations answered before the security chain")
                 .register(meters);
@@ -96,12 +94,7 @@ public class StatusFastPath implements Filter {
                 || uri.length() != PREFIX.length() + KEY_LENGTH || !uri.startsWith(PREFIX) || !acceptsJson(request)) {
             return null;
         }
-        StatusResponses.Cached cached = responses.find(uri.substring(PREFIX.length()));
-        if (cached == null) {
-            return null;
-        }
-        Caller caller = callers.alreadyVerified(request);
-        return caller != null && caller.can(Permission.STAGE_VIEW, cached.environmentKey()) ? cached.json() : null;
+        return deployments.cachedStatusJson(uri.substring(PREFIX.length()), () -> callers.alreadyVerified(request));
     }
 
     private static boolean acceptsJson(HttpServletRequest request) {

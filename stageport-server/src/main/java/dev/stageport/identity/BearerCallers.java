@@ -3,7 +3,6 @@ package dev.stageport.identity;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,14 +21,14 @@ public class BearerCallers {
     private final CachingJwtDecoder tokens;
     private final CallerDirectory directory;
 
-    public BearerCallers(JwtDecoder decoder, CallerDirectory directory) {
-        this.tokens = decoder instanceof CachingJwtDecoder caching ? caching : null;
+    public BearerCallers(CachingJwtDecoder tokens, CallerDirectory directory) {
+        this.tokens = tokens;
         this.directory = directory;
     }
 
     public Caller alreadyVerified(HttpServletRequest request) {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (tokens == null || header == null || header.length() <= BEARER.length()
+        if (header == null || header.length() <= BEARER.length()
                 || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return null;
         }

@@ -36,7 +36,7 @@ final class CachingJwtDecoder implements JwtDecoder {
         String key = sha256(token);
         Jwt cached = verified.get(key);
         if (cached != null) {
-            if (cached.getExpiresAt() != null && clock.instant().isBefore(cached.getExpiresAt())) {
+            if (unexpired(cached)) {
                 return cached;
             }
             verified.remove(key);
@@ -60,8 +60,11 @@ final class CachingJwtDecoder implements JwtDecoder {
      */
     Jwt verifiedIfCached(String token) {
         Jwt cached = verified.get(sha256(token));
-        return cached != null && cached.getExpiresAt() != null && clock.instant().isBefore(cached.getExpiresAt())
-                ? cached : null;
+        return cached != null && unexpired(cached) ? cached : null;
+    }
+
+    private boolean unexpired(Jwt jwt) {
+        return jwt.getExpiresAt() != null && clock.instant().isBefore(jwt.getExpiresAt());
     }
 
     private static String sha256(String token) {
