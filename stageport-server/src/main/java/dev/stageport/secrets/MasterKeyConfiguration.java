@@ -55,16 +55,21 @@ public class MasterKeyConfiguration {
         }
     }
 
-    private static byte[] decode(String base64, String source) {
+    /**
+     * @param source where the key came from, as the operator knows it (a variable or a file)
+     * @throws InvalidMasterKey when it is not base64 of 32 bytes
+     */
+    public static byte[] decode(String base64, String source) {
         byte[] key;
         try {
             key = Base64.getDecoder().decode(base64.trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("The master key in " + source + " is not valid base64");
+            throw new InvalidMasterKey("the master key in " + source + " is not valid base64; it must be base64 of "
+                    + "32 random bytes (for example: openssl rand -base64 32).");
         }
         if (key.length != 32) {
-            throw new IllegalStateException("The master key in " + source + " must be 32 bytes (base64), got "
-                    + key.length);
+            throw new InvalidMasterKey("the master key in " + source + " is " + key.length + " bytes long; it must be "
+                    + "base64 of 32 random bytes (for example: openssl rand -base64 32).");
         }
         return key;
     }

@@ -48,7 +48,7 @@ public final class SecretCipher {
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, box, 1, NONCE_BYTES));
             return cipher.doFinal(box, 1 + NONCE_BYTES, box.length - 1 - NONCE_BYTES);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("A stored secret could not be decrypted: wrong master key?", e);
+            throw new WrongMasterKey(e);
         }
     }
 
