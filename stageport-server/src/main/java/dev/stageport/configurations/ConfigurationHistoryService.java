@@ -30,13 +30,15 @@ public class ConfigurationHistoryService {
     private final DeploymentRepository operations;
     private final ConfigTargets targets;
     private final ConfigurationRepository values;
+    private final ConfigChangeRepository changes;
     private final Clock clock;
 
     public ConfigurationHistoryService(DeploymentRepository operations, ConfigTargets targets,
-                                       ConfigurationRepository values, Clock clock) {
+                                       ConfigurationRepository values, ConfigChangeRepository changes, Clock clock) {
         this.operations = operations;
         this.targets = targets;
         this.values = values;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -82,8 +84,13 @@ public class ConfigurationHistoryService {
             boolean wasSet = origin != null && SET_IN_STAGE.contains(origin);
             // Stage-level system defaults are the stage's, not the app's: restoring them as app overrides would pin them.
             if ((wasSet || current.containsKey(path)) && origin != Origin.EnvironmentLevelDefault && e.value() != null) {
+                ConfigValue before = current.get(path);
                 values.setPending(target.environmentKey(), target.asset().key(), path, e.value(), e.secret(),
                         e.filename(), now, caller.clientId());
+                boolean secret = e.secret() || (before != null && before.encrypted());
+                changes.insert(ConfigChange.of(target.environmentKey(), target.asset().key(), path, null,
+                        before == null ? null : before.valueText(), e.value(), secret, ConfigChange.Source.Restore,
+                        op.key(), caller.clientId(), now));
             }
         });
     }
