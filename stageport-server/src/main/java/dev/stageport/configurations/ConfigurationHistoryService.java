@@ -47,7 +47,8 @@ public class ConfigurationHistoryService {
         String key = Keys.parse(operationKey, "operationKey").toString();
         DeploymentOperation op = operations.find(key)
                 .orElseThrow(() -> ApiException.notFound("There is no deployment operation with the key " + key + "."));
-        caller.require(Permission.STAGE_VIEW, op.environmentKey());
+        // looked up by its own key: a refusal must not tell which stage the operation ran in
+        caller.requireUnnamed(Permission.STAGE_VIEW, op.environmentKey(), "the operation " + key);
         Map<String, ConfigSnapshot.Entry> snapshot = snapshot(op);
         List<AppliedConfiguration.Item> items = new ArrayList<>();
         snapshot.forEach((path, e) -> items.add(new AppliedConfiguration.Item(path,
