@@ -60,7 +60,7 @@ class CliConfigTest extends CliReadCommandsTest {
         assertThat(greeting.get("from").get("pending").asBoolean()).isTrue();
 
         assertThat(run(credentials(), "", "config", "diff", "--asset", "Hello Settings", "--from", "QA", "--to",
-                "QA")).isEqualTo(ExitCode.USAGE);
+                "QA")).isEqualTo(ExitCode.REJECTED);
         assertThat(err.toString()).contains("'from'", "'to'");
     }
 
