@@ -12,7 +12,10 @@ path="/api/deployments/v1/deployment-operations/$key"
 mkdir -p "$work"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_for() { for _ in $(seq 1 200); do curl -sf -o /dev/null "$1" && return 0; sleep 0.1; done; echo "not up: $1" >&2; return 1; }
+wait_for() { # URL [LOG]: the log's tail tells why a helper server never answered
+  for _ in $(seq 1 200); do curl -sf -o /dev/null "$1" && return 0; sleep 0.1; done
+  echo "not up: $1" >&2; [ -z "${2:-}" ] || tail -5 "$2" >&2; return 1
+}
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) * 1000 / hz}' "/proc/$1/stat"; }
 load() { # URL TOKEN SECONDS [PID] -> JSON line, with the PID's CPU ms per request when given
   local before=0 line
@@ -27,12 +30,16 @@ load() { # URL TOKEN SECONDS [PID] -> JSON line, with the PID's CPU ms per reque
 
 curl -sf -H "Authorization: Bearer $token" "$url$path" > "$work/body.json"
 
-# nginx: the body as a static file at the same path
+# nginx: the body as a static file at the same path. Started as root, nginx runs its workers as
+# another user (nobody, www-data), which cannot read below an owner-only folder such as /root or a
+# mktemp -d one: then the workers run as root too. Started as anyone else they run as that user.
 nginx_port=$(free_port)
+nginx_user=""
+[ "$(id -u)" != 0 ] || nginx_user="user root $(id -gn);"
 mkdir -p "$work/nginx/root$(dirname "$path")" "$work/nginx/tmp"
 cp "$work/body.json" "$work/nginx/root$path"
 cat > "$work/nginx/nginx.conf" <<CONF
-daemon off; worker_processes auto; pid $work/nginx/nginx.pid; error_log $work/nginx/error.log warn;
+$nginx_user daemon off; worker_processes auto; pid $work/nginx/nginx.pid; error_log $work/nginx/error.log warn;
 events { worker_connections 1024; }
 http {
   access_log off; client_body_temp_path $work/nginx/tmp; proxy_temp_path $work/nginx/tmp;
@@ -54,8 +61,8 @@ java -Xmx512m -jar "$wm_jar" --port "$wm_port" --bind-address 127.0.0.1 --root-d
   --no-request-journal --disable-banner > "$work/wiremock.log" 2>&1 &
 wm_pid=$!
 trap 'kill $nginx_pid $wm_pid 2>/dev/null || true' EXIT
-wait_for "http://127.0.0.1:$nginx_port$path"
-wait_for "http://127.0.0.1:$wm_port$path"
+wait_for "http://127.0.0.1:$nginx_port$path" "$work/nginx/error.log"
+wait_for "http://127.0.0.1:$wm_port$path" "$work/wiremock.log"
 
 warm=$(( seconds / 2 > 2 ? seconds / 2 : 2 ))
 load "$url$path" "$token" "$warm" > /dev/null            # JIT warm-up, not measured

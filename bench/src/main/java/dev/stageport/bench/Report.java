@@ -43,7 +43,9 @@ final class Report {
             // written by whoever ran the bench: what else the machine was doing
             md.append("**Conditions of this run.** ").append(Files.readString(conditions).trim()).append("\n\n");
         }
-        Sections.polling(md, read(json, resultsDir, "status-polling-"));
+        Path skippedPolling = resultsDir.resolve("skipped-status-polling.txt");
+        Sections.polling(md, read(json, resultsDir, "status-polling-"),
+                Files.exists(skippedPolling) ? Files.readString(skippedPolling) : null);
         Sections.push(md, push);
         Sections.engine(md, read(json, resultsDir, "engine-throughput-"),
                 read(json, resultsDir, "pg-engine-throughput-"));

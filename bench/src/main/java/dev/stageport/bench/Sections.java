@@ -25,10 +25,12 @@ final class Sections {
     private Sections() {
     }
 
-    static void polling(StringBuilder md, List<JsonNode> runs) {
+    /** {@code skipped}: why bench/run skipped the scenario (its tools are missing), or null. */
+    static void polling(StringBuilder md, List<JsonNode> runs, String skipped) {
         md.append("## Status polling\n\n");
         if (runs.isEmpty()) {
-            md.append("Not measured: wrk or nginx was not installed and could not be installed.\n\n");
+            md.append("**Skipped**: ").append(skipped == null ? "no results (wrk or nginx missing)" : skipped.trim())
+                    .append(". Install the Debian packages wrk and nginx-light to measure it.\n\n");
             return;
         }
         md.append("`GET /api/deployments/v1/deployment-operations/{key}` of a finished operation with a valid ")

@@ -122,10 +122,22 @@ class ConfigCommand implements Runnable {
                 throw new UsageException("nothing to set: give --set, --secret-env, --secret-stdin or --file");
             }
             JsonNode schema = client().get(base(stageKey, assetKey) + "/revisions/" + baseline + "/configurations");
+            refuseSecretsFromArguments(schema);
             client().patch(base(stageKey, assetKey) + "/configurations", ConfigPatch.build(schema, baseline, wanted));
             out().line("Set " + wanted.size() + " value(s) for " + asset + " in " + stage
                     + "; pending until the next Deploy or ApplyConfigs.");
             return ExitCode.OK;
+        }
+
+        /** Arguments land in shell history and process lists: a secret given with --set is refused, unsent. */
+        private void refuseSecretsFromArguments(JsonNode schema) {
+            for (String pair : values) {
+                String name = pair.substring(0, pair.indexOf('='));
+                if (ConfigPatch.isSecret(schema, name)) {
+                    throw new UsageException("--set " + name + ": a secret is never taken from the command line; "
+                            + "use --secret-env " + name + "=ENV_VAR, --secret-stdin " + name + " or --file");
+                }
+            }
         }
 
         private Map<String, String> collect() {
@@ -171,11 +183,14 @@ class ConfigCommand implements Runnable {
 
     @Command(name = "diff", mixinStandardHelpOptions = true,
         footer = {"%nExample:", "  stageport config diff --asset \"Hello Settings\" --from QA --to Production"},
-        description = "Compare an asset's configuration between two stages.")
+        description = "Compare an asset's configuration between two stages: every item whose value or origin "
+            + "differs. Secrets are compared by the server and shown only as (differs).")
     static class Diff extends ServerCommand {
         @Option(names = "--asset", required = true) String asset;
         @Option(names = "--from", required = true) String from;
         @Option(names = "--to", required = true) String to;
+        @Option(names = "--deployed", description = "Compare what runs in each stage instead of pending values")
+        boolean deployed;
 
         Diff(CliContext context) {
             super(context);
@@ -184,23 +199,25 @@ class ConfigCommand implements Runnable {
         @Override
         protected int run() {
             String assetKey = Names.assetKey(client(), asset);
-            Map<String, JsonNode> left = items(current(client(), Names.stageKey(client(), from), assetKey, null));
-            Map<String, JsonNode> right = items(current(client(), Names.stageKey(client(), to), assetKey, null));
-            java.util.Set<String> names = new java.util.LinkedHashSet<>(left.keySet());
-            names.addAll(right.keySet());
+            JsonNode diff = client().get("/api/stageport/v1/applications/" + assetKey + "/configuration-diff?from="
+                    + Names.stageKey(client(), from) + "&to=" + Names.stageKey(client(), to)
+                    + (deployed ? "&deployed=true" : ""));
             List<List<String>> rows = new ArrayList<>();
-            var json = Output.array();
-            for (String name : names) {
-                String a = left.containsKey(name) ? Output.text(left.get(name), "value") : "(absent)";
-                String b = right.containsKey(name) ? Output.text(right.get(name), "value") : "(absent)";
-                boolean secret = left.containsKey(name) && left.get(name).path("isSecret").asBoolean(false);
-                if (!a.equals(b) || secret) {
-                    rows.add(List.of(name, a, b, secret ? "secret: not comparable" : ""));
-                    json.add(JSON.valueToTree(Map.of("name", name, "from", a, "to", b, "secret", secret)));
-                }
+            for (JsonNode item : diff.path("items")) {
+                String name = item.path("name").asString(item.path("key").asString());
+                rows.add(List.of(item.path("section").asString() + " " + name, side(item.path("from")),
+                        side(item.path("to"))));
             }
-            out().table(json, List.of("NAME", from.toUpperCase(), to.toUpperCase(), ""), rows);
+            out().table(diff, List.of("ITEM", from.toUpperCase(), to.toUpperCase()), rows);
             return ExitCode.OK;
+        }
+
+        private static String side(JsonNode side) {
+            if (side.isMissingNode() || side.isNull()) {
+                return "(absent)";
+            }
+            return Output.text(side, "value") + " (" + Output.text(side, "origin") + ")"
+                    + (side.path("pending").asBoolean(false) ? " pending" : "");
         }
     }
 }

@@ -40,6 +40,17 @@ final class ConfigPatch {
         return patch;
     }
 
+    /** True when {@code nameOrKey} names a setting that the revision's schema marks secret. */
+    static boolean isSecret(JsonNode schema, String nameOrKey) {
+        for (JsonNode item : schema.path("settings")) {
+            if (item.path("name").asString("").equalsIgnoreCase(nameOrKey)
+                    || item.path("key").asString("").equalsIgnoreCase(nameOrKey)) {
+                return item.path("isSecret").asBoolean(false);
+            }
+        }
+        return false;
+    }
+
     /** A name or a key of an item in the schema. */
     private static String find(JsonNode items, String nameOrKey, String what) {
         List<String> names = new ArrayList<>();

@@ -51,7 +51,8 @@ public class StageportCli implements Callable<Integer> {
             e.getCommandLine().getErr().println("stageport: " + e.getMessage());
             return ExitCode.USAGE;
         });
-        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        String[] arguments = GlobalOptions.afterSubcommand(cli, args);
+        boolean debug = java.util.Arrays.asList(arguments).contains("--debug");
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("stageport: " + describe(e));
             if (debug) {
@@ -59,7 +60,7 @@ public class StageportCli implements Callable<Integer> {
             }
             return exitCode(e);
         });
-        return cli.execute(args);
+        return cli.execute(arguments);
     }
 
     /** The command tree, its commands made with the context they need. */

@@ -74,8 +74,8 @@ public class AssetRepository {
             params.add(filter.external());
         }
         if (filter.deployable() != null) {
-            where.append(filter.deployable() ? " and a.asset_type in ('WebApplication', 'MobileApplication')"
-                    : " and a.asset_type not in ('WebApplication', 'MobileApplication')");
+            where.append(filter.deployable() ? " and a.asset_type in ('WebApplication', 'MobileApplication', 'Agent')"
+                    : " and a.asset_type not in ('WebApplication', 'MobileApplication', 'Agent')");
         }
         long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
         List<Object> pageParams = new ArrayList<>(params);

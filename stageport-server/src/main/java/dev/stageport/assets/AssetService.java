@@ -4,6 +4,7 @@ import dev.stageport.assets.api.ApplicationVersion;
 import dev.stageport.assets.api.AssetEmbeddingV1;
 import dev.stageport.assets.api.AssetRevisionV1;
 import dev.stageport.assets.api.AssetRevisionV1PagedListResponse;
+import dev.stageport.bundles.Bundle;
 import dev.stageport.identity.Caller;
 import dev.stageport.identity.Permission;
 import dev.stageport.identity.PermissionFilter;
@@ -24,7 +25,7 @@ public class AssetService {
     static final int MAX_LIMIT = 1000;
     private static final Set<String> EMBEDS = Set.of("releaseNote", "icon", "sourceCode", "signature", "metadata");
     private static final Set<String> TEMPLATE_TYPES = Set.of("ApplicationTemplate", "ScreenTemplateBundle");
-    private static final Set<String> DEPLOYABLE_TYPES = Set.of("WebApplication", "MobileApplication");
+    private static final Set<String> DEPLOYABLE_TYPES = Bundle.RUNNABLE_TYPES;
     private static final Map<String, String> ASSET_SORTS = Map.of("name", "lower(a.name)", "createdAt", "a.created_at");
     private static final Map<String, String> REVISION_SORTS = Map.of("revision", "revision", "tag", "tag");
 

@@ -27,8 +27,12 @@ public record Bundle(
 
     public static final String MANIFEST = "manifest.json";
     public static final String LIBRARY_TYPE = "LowCodeLibrary";
+    /** An agent runs like an app, but its configurations live under .../agents/{agentKey}/... */
+    public static final String AGENT_TYPE = "Agent";
     public static final Set<String> APP_TYPES = Set.of("WebApplication", "MobileApplication");
-    public static final Set<String> TYPES = Set.of("WebApplication", "MobileApplication", LIBRARY_TYPE);
+    /** What needs a run section: apps and agents. */
+    public static final Set<String> RUNNABLE_TYPES = Set.of("WebApplication", "MobileApplication", AGENT_TYPE);
+    public static final Set<String> TYPES = Set.of("WebApplication", "MobileApplication", AGENT_TYPE, LIBRARY_TYPE);
 
     public Bundle {
         libraries = libraries == null ? List.of() : List.copyOf(libraries);

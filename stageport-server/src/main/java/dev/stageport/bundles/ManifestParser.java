@@ -105,8 +105,8 @@ final class ManifestParser {
             return null;
         }
         if (!present) {
-            if (type != null && Bundle.APP_TYPES.contains(type)) {
-                c.add("An app bundle needs a 'run' section with the command that starts it.");
+            if (type != null && Bundle.RUNNABLE_TYPES.contains(type)) {
+                c.add("An app or agent bundle needs a 'run' section with the command that starts it.");
             }
             return null;
         }

@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Stageport's own endpoints over past operations' configuration (not part of the ODC APIs). */
@@ -13,9 +14,23 @@ import org.springframework.web.bind.annotation.RestController;
 public class ConfigurationHistoryController {
 
     private final ConfigurationHistoryService service;
+    private final ChangeHistoryService changes;
 
-    public ConfigurationHistoryController(ConfigurationHistoryService service) {
+    public ConfigurationHistoryController(ConfigurationHistoryService service, ChangeHistoryService changes) {
         this.service = service;
+        this.changes = changes;
+    }
+
+    @GetMapping("/api/stageport/v1/environments/{environmentKey}/applications/{applicationKey}"
+            + "/configuration-history")
+    public ConfigurationChanges history(Caller caller, @PathVariable String environmentKey,
+                                        @PathVariable String applicationKey,
+                                        @RequestParam(required = false) String key,
+                                        @RequestParam(required = false) String section,
+                                        @RequestParam(required = false) String since,
+                                        @RequestParam(required = false) Integer limit,
+                                        @RequestParam(required = false) Integer offset) {
+        return changes.history(caller, environmentKey, applicationKey, key, section, since, limit, offset);
     }
 
     @GetMapping("/api/stageport/v1/deployment-operations/{operationKey}/configuration")

@@ -30,13 +30,15 @@ public class ConfigurationHistoryService {
     private final DeploymentRepository operations;
     private final ConfigTargets targets;
     private final ConfigurationRepository values;
+    private final ConfigChangeRepository changes;
     private final Clock clock;
 
     public ConfigurationHistoryService(DeploymentRepository operations, ConfigTargets targets,
-                                       ConfigurationRepository values, Clock clock) {
+                                       ConfigurationRepository values, ConfigChangeRepository changes, Clock clock) {
         this.operations = operations;
         this.targets = targets;
         this.values = values;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -45,7 +47,8 @@ public class ConfigurationHistoryService {
         String key = Keys.parse(operationKey, "operationKey").toString();
         DeploymentOperation op = operations.find(key)
                 .orElseThrow(() -> ApiException.notFound("There is no deployment operation with the key " + key + "."));
-        caller.require(Permission.STAGE_VIEW, op.environmentKey());
+        // looked up by its own key: a refusal must not tell which stage the operation ran in
+        caller.requireUnnamed(Permission.STAGE_VIEW, op.environmentKey(), "the operation " + key);
         Map<String, ConfigSnapshot.Entry> snapshot = snapshot(op);
         List<AppliedConfiguration.Item> items = new ArrayList<>();
         snapshot.forEach((path, e) -> items.add(new AppliedConfiguration.Item(path,
@@ -82,8 +85,13 @@ public class ConfigurationHistoryService {
             boolean wasSet = origin != null && SET_IN_STAGE.contains(origin);
             // Stage-level system defaults are the stage's, not the app's: restoring them as app overrides would pin them.
             if ((wasSet || current.containsKey(path)) && origin != Origin.EnvironmentLevelDefault && e.value() != null) {
+                ConfigValue before = current.get(path);
                 values.setPending(target.environmentKey(), target.asset().key(), path, e.value(), e.secret(),
                         e.filename(), now, caller.clientId());
+                boolean secret = e.secret() || (before != null && before.encrypted());
+                changes.insert(ConfigChange.of(target.environmentKey(), target.asset().key(), path, null,
+                        before == null ? null : before.valueText(), e.value(), secret, ConfigChange.Source.Restore,
+                        op.key(), caller.clientId(), now));
             }
         });
     }

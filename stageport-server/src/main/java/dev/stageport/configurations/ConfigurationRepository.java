@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,6 +33,17 @@ public class ConfigurationRepository {
     }
 
     /**
+     * The stage's value of one item, locked until the transaction ends: two writers of the
+     * same item take turns, so each history entry's previous value is the one it replaced.
+     */
+    Optional<ConfigValue> lock(String environmentKey, String assetKey, String path) {
+        return jdbc.sql("select " + COLUMNS + " from config_value where env_key = ? and asset_key = ? and item_path = ?"
+                        + " for update")
+                .params(environmentKey, assetKey, path)
+                .query(ConfigurationRepository::map).optional();
+    }
+
+    /**
      * Sets a pending value, bumping its version so that a deployment that read an
      * older version cannot mark this one applied. A concurrent first insert of the
      * same item surfaces as Spring's DuplicateKeyException.
@@ -51,11 +63,14 @@ public class ConfigurationRepository {
         }
     }
 
-    /** Marks one value applied if it is still the version a deployment read; true when it was. */
+    /**
+     * Marks one value applied if it is still the version a deployment read and was pending;
+     * true when this call applied it.
+     */
     boolean markApplied(String environmentKey, String assetKey, String path, long version) {
         return jdbc.sql("""
                 update config_value set applied = true
-                where env_key = ? and asset_key = ? and item_path = ? and version = ?""")
+                where env_key = ? and asset_key = ? and item_path = ? and version = ? and applied = false""")
                 .params(environmentKey, assetKey, path, version)
                 .update() > 0;
     }

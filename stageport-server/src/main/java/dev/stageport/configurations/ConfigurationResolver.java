@@ -3,7 +3,11 @@ package dev.stageport.configurations;
 import dev.stageport.assets.Asset;
 import dev.stageport.assets.AssetRepository;
 import dev.stageport.assets.AssetRevision;
+import dev.stageport.deployments.DeploymentOperation;
+import dev.stageport.deployments.DeploymentRepository;
 import dev.stageport.secrets.SecretCipher;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,13 +27,20 @@ public class ConfigurationResolver implements EffectiveConfiguration {
     private final ConfigurationRepository values;
     private final ConfigModelLoader models;
     private final SecretCipher cipher;
+    private final ConfigChangeRepository changes;
+    private final DeploymentRepository operations;
+    private final Clock clock;
 
     public ConfigurationResolver(AssetRepository assets, ConfigurationRepository values, ConfigModelLoader models,
-                                 SecretCipher cipher) {
+                                 SecretCipher cipher, ConfigChangeRepository changes, DeploymentRepository operations,
+                                 Clock clock) {
         this.assets = assets;
         this.values = values;
         this.models = models;
         this.cipher = cipher;
+        this.changes = changes;
+        this.operations = operations;
+        this.clock = clock;
     }
 
     @Override
@@ -88,7 +99,22 @@ public class ConfigurationResolver implements EffectiveConfiguration {
     @Transactional
     public void markApplied(String environmentKey, String assetKey, Resolved resolved) {
         // Conditional on the version read: a value changed since resolve() stays pending.
-        resolved.versions().forEach((path, version) -> values.markApplied(environmentKey, assetKey, path, version));
+        Map<String, ConfigSnapshot.Entry> applied = ConfigSnapshot.parse(resolved.snapshotJson());
+        Optional<DeploymentOperation> operation = Optional.empty();
+        Instant now = clock.instant();
+        for (Map.Entry<String, Long> v : resolved.versions().entrySet()) {
+            if (values.markApplied(environmentKey, assetKey, v.getKey(), v.getValue())) {
+                if (operation.isEmpty()) {
+                    // the one active operation of the asset in the stage is the one applying it
+                    operation = operations.activeFor(environmentKey, assetKey).flatMap(operations::find);
+                }
+                ConfigSnapshot.Entry e = applied.get(v.getKey());
+                changes.insert(ConfigChange.of(environmentKey, assetKey, v.getKey(), null, null,
+                        e == null ? null : e.value(), e == null || e.secret(), ConfigChange.Source.Applied,
+                        operation.map(DeploymentOperation::key).orElse(null),
+                        operation.map(DeploymentOperation::deployedBy).orElse(null), now));
+            }
+        }
     }
 
     private Optional<String> clear(ConfigValue set) {

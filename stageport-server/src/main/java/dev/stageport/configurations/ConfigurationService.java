@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -30,17 +31,19 @@ public class ConfigurationService {
     private final DeployedAssetRepository deployedAssets;
     private final ConfigurationRepository values;
     private final SecretCipher cipher;
+    private final ConfigChangeRepository history;
     private final Clock clock;
 
     public ConfigurationService(ConfigTargets targets, ConfigModelLoader models, AssetRepository assets,
                                 DeployedAssetRepository deployedAssets, ConfigurationRepository values,
-                                SecretCipher cipher, Clock clock) {
+                                SecretCipher cipher, ConfigChangeRepository history, Clock clock) {
         this.targets = targets;
         this.models = models;
         this.assets = assets;
         this.deployedAssets = deployedAssets;
         this.values = values;
         this.cipher = cipher;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -64,12 +67,19 @@ public class ConfigurationService {
         List<PatchValidator.Change> changes = PatchValidator.validate(
                 models.load(target.environmentKey(), target.asset(), baseline.configSchema()), revision, body);
         Instant now = clock.instant();
+        String env = target.environmentKey();
+        String asset = target.asset().key();
         try {
             for (PatchValidator.Change change : changes) {
+                String path = change.item().path();
+                Optional<ConfigValue> before = values.lock(env, asset, path);
                 boolean secret = change.item().secret();
                 String stored = secret ? cipher.encryptText(change.value()) : change.value();
-                values.setPending(target.environmentKey(), target.asset().key(), change.item().path(), stored, secret,
-                        change.filename(), now, caller.clientId());
+                values.setPending(env, asset, path, stored, secret, change.filename(), now, caller.clientId());
+                history.insert(ConfigChange.of(env, asset, path, change.item().name(),
+                        before.map(ConfigValue::valueText).orElse(null), change.value(),
+                        secret || before.map(ConfigValue::encrypted).orElse(false), ConfigChange.Source.Patch, null,
+                        caller.clientId(), now));
             }
         } catch (DuplicateKeyException raced) {
             // Two first-time PATCHes of the same item crossed; the transaction rolls back whole.

@@ -23,11 +23,14 @@ public class StageDefaultService {
 
     private final ConfigTargets targets;
     private final StageDefaultRepository defaults;
+    private final ConfigChangeRepository history;
     private final Clock clock;
 
-    public StageDefaultService(ConfigTargets targets, StageDefaultRepository defaults, Clock clock) {
+    public StageDefaultService(ConfigTargets targets, StageDefaultRepository defaults, ConfigChangeRepository history,
+                               Clock clock) {
         this.targets = targets;
         this.defaults = defaults;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -76,6 +79,13 @@ public class StageDefaultService {
         }
         PatchValidator.fail(problems);
         Instant now = clock.instant();
-        changes.forEach(c -> defaults.set(env, c[0], c[1], now, caller.clientId()));
+        Map<String, String> before = defaults.values(env);
+        for (String[] c : changes) {
+            defaults.set(env, c[0], c[1], now, caller.clientId());
+            // Stage-wide (no asset): the entry shows in the history of every app of the stage.
+            history.insert(ConfigChange.of(env, null, ConfigItem.systemPath(c[0]),
+                    SystemConfigurations.find(c[0]).map(ConfigSchema.Setting::name).orElse(null), before.get(c[0]),
+                    c[1], false, ConfigChange.Source.StageDefault, null, caller.clientId(), now));
+        }
     }
 }

@@ -87,4 +87,15 @@ public final class TestBundles {
                  "configuration": {"settings": [{"key": "%s", "dataType": "Text", "defaultValue": "lib default"}]}}
                 """.formatted(assetKey, name, settingKey);
     }
+
+    /** A valid agent manifest: settings SystemPrompt (Text) and ModelApiKey (secret), run like an app. */
+    public static String agentManifest(UUID assetKey, String name) {
+        return """
+                {"formatVersion": 1, "assetKey": "%s", "name": "%s", "type": "Agent",
+                 "configuration": {"settings": [
+                   {"key": "SystemPrompt", "dataType": "Text", "defaultValue": "Be brief"},
+                   {"key": "ModelApiKey", "dataType": "Text", "isSecret": true}]},
+                 "run": {"command": ["sh", "app/run.sh"], "portVariable": "PORT", "healthPath": "/health"}}
+                """.formatted(assetKey, name);
+    }
 }

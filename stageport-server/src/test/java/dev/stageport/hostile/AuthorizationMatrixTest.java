@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every endpoint × every permission: a client holding only that permission, and
- * only on QA, calls the endpoint once aimed at Production and once at QA. Aimed
- * at Production it is refused (403, or 404 where existence is hidden), never reads
+ * only on QA (and Development, the second stage of comparisons), calls the endpoint
+ * once aimed at Production and once at QA. Aimed at Production it is refused (403, or 404 where existence is hidden), never reads
  * a Production key and never changes what the all-permission client reads back.
  * Aimed at QA it is let through exactly when it holds the permission the endpoint needs.
  */
@@ -32,10 +32,11 @@ class AuthorizationMatrixTest extends HostileSupport {
         return EndpointCatalog.ALL.stream();
     }
 
+    /** Held on QA and on Development (the {peer} of endpoints that compare two stages), never on Production. */
     private String onlyOnQa(Permission permission) {
         synchronized (TOKENS) {
             return TOKENS.computeIfAbsent(permission,
-                    p -> clientWith(Map.of(p, Set.of(DemoData.QA))).token());
+                    p -> clientWith(Map.of(p, Set.of(DemoData.QA, DemoData.DEVELOPMENT))).token());
         }
     }
 
@@ -45,7 +46,7 @@ class AuthorizationMatrixTest extends HostileSupport {
         List<String> failures = new ArrayList<>();
         for (Permission permission : Permission.values()) {
             String token = onlyOnQa(permission);
-            String who = permission.code() + " on QA only";
+            String who = permission.code() + " on QA and Development only";
             boolean holds = endpoint.allows(permission);
 
             Map<String, String> production = keys(DemoData.PRODUCTION);

@@ -8,8 +8,10 @@ import java.util.Set;
 /**
  * Every endpoint of the server in one table: method, path template, a valid sample
  * body, the permission it needs and how that permission is scoped. Templates use
- * {env} {app} {rev} {op} {publish} {build} {client} {greeting}; {@link #fill} puts real keys in.
- * A test that finds a controller method missing here should add a row.
+ * {env} {app} {rev} {op} {publish} {build} {client} {greeting} {timer} {upload} {agent} {agentsetting}
+ * {peer} (a second stage the matrix's clients may also use); {@link #fill} puts real keys in.
+ * EndpointCatalogCoverageTest fails for a handler of the server that is neither here nor in
+ * {@link #EXEMPT}: add a row for every new endpoint.
  */
 public final class EndpointCatalog {
 
@@ -63,6 +65,10 @@ public final class EndpointCatalog {
     private static final String PUBLISH = "/api/deployments/v1/publish-operations";
     private static final String SIM = "/api/stageport/v1/environments/{env}";
     private static final String CLIENTS = "/api/stageport/v1/api-clients";
+    private static final String AGENT = "/api/asset-configurations/v1/environments/{env}/agents/{agent}";
+    private static final String STAGE_DEFAULTS =
+            "/api/asset-configurations/v1/environments/{env}/default-system-configurations";
+    private static final String OWN_CONFIG = "/api/stageport/v1/environments/{env}/applications/{app}";
 
     public static final List<Endpoint> ALL = List.of(
             // Portfolio
@@ -100,6 +106,22 @@ public final class EndpointCatalog {
                     Permission.EDIT_CONFIGURATIONS, Scope.STAGE, CONFIG + "/revisions/deployed/configurations"),
             get(CONFIG + "/revisions/deployed/configurations", Permission.VIEW_CONFIGURATIONS, Scope.STAGE),
             get(CONFIG + "/revisions/{rev}/configurations", Permission.VIEW_CONFIGURATIONS, Scope.STAGE),
+            new Endpoint("PATCH", AGENT + "/configurations", """
+                    {"revisionBaseline":1,"settings":[{"key":"{agentsetting}","value":"hostile"}]}""",
+                    Permission.EDIT_CONFIGURATIONS, Scope.STAGE, AGENT + "/revisions/1/configurations"),
+            get(AGENT + "/revisions/deployed/configurations", Permission.VIEW_CONFIGURATIONS, Scope.STAGE),
+            get(AGENT + "/revisions/{rev}/configurations", Permission.VIEW_CONFIGURATIONS, Scope.STAGE),
+            get(STAGE_DEFAULTS, Permission.VIEW_CONFIGURATIONS, Scope.STAGE),
+            new Endpoint("PATCH", STAGE_DEFAULTS, """
+                    {"systemConfigurations":[{"key":"LogLevel","value":"Warning"}]}""",
+                    Permission.EDIT_CONFIGURATIONS, Scope.STAGE, STAGE_DEFAULTS),
+            // Configuration history and stage diff (Stageport only)
+            get("/api/stageport/v1/deployment-operations/{op}/configuration", Permission.STAGE_VIEW, Scope.STAGE),
+            new Endpoint("POST", OWN_CONFIG + "/configurations/restore", "{\"operationKey\":\"{op}\"}",
+                    Permission.EDIT_CONFIGURATIONS, Scope.STAGE, CONFIG + "/revisions/1/configurations"),
+            get(OWN_CONFIG + "/configuration-history", Permission.VIEW_CONFIGURATIONS, Scope.STAGE),
+            get("/api/stageport/v1/applications/{app}/configuration-diff?from={env}&to={peer}",
+                    Permission.VIEW_CONFIGURATIONS, Scope.STAGE),
             // Deployments
             new Endpoint("POST", OPS, """
                     {"operation":"Deploy","assetKey":"{app}","buildKey":"{build}","revision":1,\
@@ -146,7 +168,21 @@ public final class EndpointCatalog {
             tenant("POST", CLIENTS + "/{client}/suspend", null, CLIENTS + "/{client}"),
             tenant("POST", CLIENTS + "/{client}/resume", null, CLIENTS + "/{client}"),
             tenant("POST", CLIENTS + "/{client}/secret", "{\"secretExpiresAt\":null}", CLIENTS + "/{client}"),
-            tenant("DELETE", CLIENTS + "/{client}", null, CLIENTS + "/{client}"));
+            tenant("DELETE", CLIENTS + "/{client}", null, CLIENTS + "/{client}"),
+            // Audit (Stageport only): tenant-wide like API clients
+            get("/api/stageport/v1/audit-events", Permission.MANAGE_API_CLIENTS, Scope.TENANT));
+
+    /**
+     * Handlers of the server that are not in {@link #ALL}, by "METHOD path" as Spring maps them
+     * ("ANY" when the handler takes every method), each with the reason.
+     */
+    public static final Map<String, String> EXEMPT = Map.of(
+            "ANY /error", "the servlet container's error page: it answers what other requests failed with; "
+                    + "HostileInputSweepTest.theErrorPageIsAProblemDetailsNotFound covers it",
+            "PUT /api/asset-repository/v1/uploads/{uploadToken}", "a signed upload URL: no bearer token and no "
+                    + "permission (its token is the credential) and bodies up to the bundle limit, so neither "
+                    + "the sweep's 401 and 413 checks nor the matrix apply; BundleUploadTest covers it "
+                    + "(unknownUploadUrlThen404AndNonUploadUrlThen400)");
 
     /** Endpoints the spec lets either of two permissions call, by "METHOD path". */
     private static final Map<String, Set<Permission>> ALTERNATIVES = Map.of(

@@ -31,7 +31,7 @@ abstract class HostileSupport extends ServerTest {
 
     /** Keys made once: an app deployed in QA and Production, the two operations, a client to manage. */
     record Fixture(TestApp app, String opQa, String opProduction, String publishQa, String publishProduction,
-                   String client, String upload) {
+                   String client, String upload, String agent) {
     }
 
     private static Fixture fixture;
@@ -47,7 +47,7 @@ abstract class HostileSupport extends ServerTest {
                         "{\"tag\":\"1.0.0\",\"releaseNotes\":\"first release\"}");
                 assertThat(tagged.status()).as(tagged.body()).isEqualTo(204);
                 fixture = new Fixture(app, qa, production, publish(app, DemoData.QA),
-                        publish(app, DemoData.PRODUCTION), newClient(), uploadedLibrary());
+                        publish(app, DemoData.PRODUCTION), newClient(), uploadedLibrary(), deployedAgent());
             }
         }
     }
@@ -69,6 +69,10 @@ abstract class HostileSupport extends ServerTest {
         keys.put("greeting", fixture.app().greeting());
         keys.put("timer", fixture.app().timer());
         keys.put("upload", fixture.upload());
+        keys.put("agent", fixture.agent());
+        keys.put("agentsetting", "SystemPrompt");
+        // a second stage for endpoints that compare two; the matrix's clients hold their grant there too
+        keys.put("peer", DemoData.DEVELOPMENT);
         return keys;
     }
 
@@ -88,6 +92,33 @@ abstract class HostileSupport extends ServerTest {
         Api.Response first = api.post("/api/asset-repository/v1/assets", "{\"fileUri\":\"" + url + "\"}");
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         return url;
+    }
+
+    /** An agent (from a bundle of type Agent) built and deployed to QA and Production. */
+    private String deployedAgent() {
+        try {
+            Api.Response uploaded = api.uploadBundle(TestBundles.withManifest(TestBundles.agentManifest(
+                    UUID.randomUUID(), "Hostile agent")).bytes());
+            assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+            String agent = uploaded.json().get("applicationKey").asString();
+            Api.Response build = api.post("/api/builds/v1/build-operations",
+                    "{\"assetKey\":\"" + agent + "\",\"assetRevision\":1,\"buildType\":\"Release\"}");
+            assertThat(build.status()).as(build.body()).isEqualTo(201);
+            String buildKey = build.json().get("buildKey").asString();
+            JsonNode built = awaitStatus(api, "/api/builds/v1/build-operations/" + buildKey, "Pending", "Running");
+            assertThat(built.get("status").asString()).isEqualTo("Finished");
+            for (String stage : new String[] {DemoData.QA, DemoData.PRODUCTION}) {
+                await(OPS, api.post(OPS, """
+                        {"operation":"Deploy","assetKey":"%s","buildKey":"%s","revision":1,"environmentKey":"%s"}"""
+                        .formatted(agent, buildKey, stage)));
+            }
+            return agent;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A client the all-permission api created, to be the target of the api-client endpoints. */
