@@ -49,6 +49,10 @@ public class SecurityConfiguration {
                         // an upload URL carries its own secret, like a pre-signed URL (see UploadUrlService)
                         .requestMatchers(org.springframework.http.HttpMethod.PUT,
                                 "/api/asset-repository/v1/uploads/*").permitAll()
+                        // the description of Stageport's own API, like the ODC documents, is public
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/stageport/v1/openapi.json",
+                                "/api/stageport/v1/openapi.json/**", "/api/stageport/v1/docs",
+                                "/api/stageport/v1/swagger-ui/**").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(rs -> rs
