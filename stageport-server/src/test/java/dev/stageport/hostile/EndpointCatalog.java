@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * Every endpoint of the server in one table: method, path template, a valid sample
  * body, the permission it needs and how that permission is scoped. Templates use
- * {env} {app} {rev} {op} {publish} {build} {client} {greeting}; {@link #fill} puts real keys in.
+ * {env} {app} {rev} {op} {publish} {build} {client} {greeting} {analysis} {deletion}; {@link #fill}
+ * puts real keys in.
  * A test that finds a controller method missing here should add a row.
  */
 public final class EndpointCatalog {
@@ -63,6 +64,8 @@ public final class EndpointCatalog {
     private static final String PUBLISH = "/api/deployments/v1/publish-operations";
     private static final String SIM = "/api/stageport/v1/environments/{env}";
     private static final String CLIENTS = "/api/stageport/v1/api-clients";
+    private static final String DM = "/api/dependency-management/v1";
+    private static final String DM_REV = DM + "/assets/{app}/revisions/{rev}";
 
     public static final List<Endpoint> ALL = List.of(
             // Portfolio
@@ -117,6 +120,26 @@ public final class EndpointCatalog {
             get(PUBLISH, Permission.STAGE_VIEW, Scope.LIST),
             get(PUBLISH + "/{publish}", Permission.STAGE_VIEW, Scope.STAGE),
             get(PUBLISH + "/{publish}/messages", Permission.STAGE_VIEW, Scope.STAGE),
+            // Dependency management
+            new Endpoint("POST", DM + "/deployment-analyses",
+                    "{\"assetKey\":\"{app}\",\"revision\":1,\"environmentKey\":\"{env}\"}",
+                    Permission.DEPLOY_APPS, Scope.STAGE, null),
+            get(DM + "/deployment-analyses/{analysis}", Permission.DEPLOY_APPS, Scope.STAGE),
+            new Endpoint("POST", DM + "/deletion-analyses", "{\"assetKey\":\"{app}\"}", Permission.ASSET_DELETE,
+                    Scope.ANY_STAGE, null),
+            get(DM + "/deletion-analyses/{deletion}", Permission.ASSET_DELETE, Scope.ANY_STAGE),
+            get(DM + "/assets/{app}/consumers", Permission.ASSET_OPEN, Scope.ANY_STAGE),
+            get(DM + "/assets/{app}/consumers?environmentKey={env}", Permission.ASSET_OPEN, Scope.STAGE),
+            get(DM_REV + "/producer-graph", Permission.ASSET_OPEN, Scope.ANY_STAGE),
+            get(DM_REV + "/producer-graph?environmentKey={env}&maxDepth=2&producerTypeFilter=All",
+                    Permission.ASSET_OPEN, Scope.STAGE),
+            get(DM_REV + "/producers", Permission.ASSET_OPEN, Scope.ANY_STAGE),
+            get(DM_REV + "/consumers", Permission.ASSET_OPEN, Scope.ANY_STAGE),
+            get(DM_REV + "/public-elements", Permission.ASSET_OPEN, Scope.ANY_STAGE),
+            get(DM_REV + "/referenced-elements", Permission.ASSET_OPEN, Scope.ANY_STAGE),
+            new Endpoint("POST", DM + "/public-elements/search", """
+                    {"elementNameContains":"a","limit":10,"offset":0,"assetFilters":[{"key":"{app}"}]}""",
+                    Permission.ASSET_OPEN, Scope.ANY_STAGE, null),
             // Simulation (Stageport only)
             get(SIM + "/simulation", Permission.STAGE_VIEW, Scope.STAGE),
             get(SIM + "/runtime", Permission.STAGE_VIEW, Scope.STAGE),
@@ -151,7 +174,8 @@ public final class EndpointCatalog {
     /** Endpoints the spec lets either of two permissions call, by "METHOD path". */
     private static final Map<String, Set<Permission>> ALTERNATIVES = Map.of(
             "PATCH " + ASSETS + "/{app}/revisions/{rev}", Set.of(Permission.RELEASE),
-            "POST /api/asset-repository/v1/uploads", Set.of(Permission.ASSET_CHANGE));
+            "POST /api/asset-repository/v1/uploads", Set.of(Permission.ASSET_CHANGE),
+            "GET " + DM + "/deployment-analyses/{analysis}", Set.of(Permission.STAGE_VIEW));
 
     private EndpointCatalog() {
     }
