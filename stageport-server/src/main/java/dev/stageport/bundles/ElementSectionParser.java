@@ -171,7 +171,7 @@ final class ElementSectionParser {
     private void checkRecordTypes(List<PublicElement> elements) {
         Set<String> recordKeys = new HashSet<>();
         for (PublicElement e : elements) {
-            if (e.key() != null && PublicElement.RECORD_TYPES.contains(e.type())) {
+            if (e.key() != null && e.type() != null && PublicElement.RECORD_TYPES.contains(e.type())) {
                 recordKeys.add(e.key());
             }
         }

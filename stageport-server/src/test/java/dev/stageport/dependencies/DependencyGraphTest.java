@@ -81,6 +81,21 @@ class DependencyGraphTest extends DependencyTestSupport {
     }
 
     @Test
+    void onlyTheHighestConsumingRevisionIsListedUnlessMultipleVersionsAreAllowed() throws Exception {
+        String name = api.get("/api/asset-repository/v1/assets/" + app).json().get("name").asString();
+        uploadManifest(app(app, name, "[" + lib(base, 1) + "]", "[]", "[" + uses(base, "Customer") + "]"));
+        JsonNode highest = ok(api.get(DM + "/assets/" + base + "/consumers?sort=name")).get("results");
+        assertThat(byKey(highest, app).get("revision").asInt()).isEqualTo(2);
+        assertThat(highest).hasSize(2);
+        JsonNode all = ok(api.get(DM + "/assets/" + base + "/consumers?allowMultipleVersions=true")).get("results");
+        assertThat(all).filteredOn(n -> n.get("key").asString().equals(app.toString()))
+                .extracting(n -> n.get("revision").asInt()).containsExactlyInAnyOrder(1, 2);
+        assertThat(ok(api.get(revision(ui, 1) + "/consumers")).get("results"))
+                .as("revision 2 of the app no longer uses the ui library").extracting(n -> n.get("revision").asInt())
+                .containsExactly(1);
+    }
+
+    @Test
     void publicAndReferencedElementsCarryTheirDigests() {
         JsonNode elements = ok(api.get(revision(base, 1) + "/public-elements?sort=name")).get("results");
         assertThat(elements).extracting(n -> n.get("key").asString()).containsExactly("Customer", "GetGreeting");
