@@ -6,6 +6,7 @@ import dev.stageport.assets.AssetRevision;
 import dev.stageport.bundles.Bundle;
 import dev.stageport.bundles.PublicElement;
 import dev.stageport.configurations.ConfigSchema;
+import dev.stageport.web.ApiException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,9 @@ public class DependencyRecorder {
         List<String> problems = new ArrayList<>();
         List<Resolved> resolved = resolve(bundle, problems);
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("References changed since the bundle was checked: " + problems);
+            // a producer got a new revision between the check and the write: the upload may simply be retried
+            throw ApiException.conflict("A producer changed while the bundle was checked; retry the upload. "
+                    + String.join(" ", problems));
         }
         for (PublicElement element : bundle.publicElements()) {
             elements.insertElement(bundle.assetKey(), revision, ElementSnapshot.of(element));
