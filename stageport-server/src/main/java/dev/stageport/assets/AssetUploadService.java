@@ -6,6 +6,7 @@ import dev.stageport.bundles.Bundle;
 import dev.stageport.bundles.BundleProblems;
 import dev.stageport.bundles.BundleReader;
 import dev.stageport.bundles.LibraryResolver;
+import dev.stageport.dependencies.DependencyRecorder;
 import dev.stageport.identity.Caller;
 import dev.stageport.identity.Permission;
 import dev.stageport.web.ApiException;
@@ -37,11 +38,13 @@ public class AssetUploadService {
     private final BundleReader reader;
     private final LibraryResolver libraries;
     private final RevisionWriter writer;
+    private final DependencyRecorder dependencies;
     private final long maxBytes;
 
     public AssetUploadService(ArtifactStore store, BundleReader reader, LibraryResolver libraries,
-                              RevisionWriter writer, StageportProperties properties) {
+                              RevisionWriter writer, DependencyRecorder dependencies, StageportProperties properties) {
         this.store = store;
+        this.dependencies = dependencies;
         this.reader = reader;
         this.libraries = libraries;
         this.writer = writer;
@@ -110,23 +113,34 @@ public class AssetUploadService {
         return writer.write(caller, bundle, digest, labels, uploadedBy);
     }
 
-    /** The bundle with its libraries resolved, or 400 with every problem the reader and resolver found. */
+    /** The bundle with its libraries resolved, or 400 with every problem the reader and resolvers found. */
     private Bundle validated(String digest) {
         Bundle bundle;
         try {
             bundle = reader.read(store.path(digest));
         } catch (BundleProblems e) {
             List<String> problems = new ArrayList<>(e.problems());
-            e.partial().ifPresent(partial -> problems.addAll(libraries.problems(partial)));
+            e.partial().ifPresent(partial -> {
+                problems.addAll(libraries.problems(partial));
+                problems.addAll(dependencies.problems(partial));
+            });
             throw invalid(problems);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the stored bundle " + digest, e);
         }
+        Bundle resolved;
         try {
-            return libraries.resolve(bundle);
+            resolved = libraries.resolve(bundle);
         } catch (BundleProblems e) {
-            throw invalid(e.problems());
+            List<String> problems = new ArrayList<>(e.problems());
+            problems.addAll(dependencies.problems(bundle));
+            throw invalid(problems);
         }
+        List<String> references = dependencies.problems(resolved);
+        if (!references.isEmpty()) {
+            throw invalid(references);
+        }
+        return resolved;
     }
 
     private static ApiException invalid(List<String> problems) {

@@ -1,6 +1,7 @@
 package dev.stageport.assets;
 
 import dev.stageport.bundles.Bundle;
+import dev.stageport.dependencies.DependencyRecorder;
 import dev.stageport.identity.Caller;
 import dev.stageport.identity.Permission;
 import dev.stageport.web.ApiException;
@@ -32,9 +33,12 @@ class RevisionWriter {
     private final AssetRepository assets;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final DependencyRecorder dependencies;
 
-    RevisionWriter(AssetRepository assets, TransactionTemplate transactions, Clock clock) {
+    RevisionWriter(AssetRepository assets, TransactionTemplate transactions, Clock clock,
+                   DependencyRecorder dependencies) {
         this.assets = assets;
+        this.dependencies = dependencies;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -108,6 +112,7 @@ class RevisionWriter {
                 labels.tag(), labels.tag() == null ? null : uploadedBy, labels.tag() == null ? null : now,
                 commitMessage, labels.releaseNotes(), digest, bundle.configuration().toJson(), now, uploadedBy);
         assets.insertRevision(row, digest);
+        dependencies.record(bundle, revision);
         assets.describe(bundle.assetKey(), bundle.name(), bundle.description());
         return row;
     }

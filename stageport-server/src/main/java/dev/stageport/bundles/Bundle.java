@@ -12,6 +12,7 @@ import java.util.Set;
  * {@link LibraryResolver} has turned {@link #libraries()} (which may name a tag)
  * into exact revisions. {@code run} is null for a library. {@code files} are the
  * zip's entry names other than the manifest, already checked to stay inside the root.
+ * {@code publicElements} and {@code references} feed the dependency graph (docs/dependencies.md).
  */
 public record Bundle(
         int formatVersion,
@@ -23,7 +24,9 @@ public record Bundle(
         ConfigSchema configuration,
         List<LibraryReference> libraries,
         RunSpec run,
-        List<String> files) {
+        List<String> files,
+        List<PublicElement> publicElements,
+        List<ElementReference> references) {
 
     public static final String MANIFEST = "manifest.json";
     public static final String LIBRARY_TYPE = "LowCodeLibrary";
@@ -37,6 +40,8 @@ public record Bundle(
     public Bundle {
         libraries = libraries == null ? List.of() : List.copyOf(libraries);
         files = files == null ? List.of() : List.copyOf(files);
+        publicElements = publicElements == null ? List.of() : List.copyOf(publicElements);
+        references = references == null ? List.of() : List.copyOf(references);
     }
 
     public boolean isLibrary() {
@@ -48,10 +53,22 @@ public record Bundle(
         ConfigSchema schema = new ConfigSchema(configuration.settings(), configuration.timers(),
                 configuration.integrations(), resolved);
         return new Bundle(formatVersion, assetKey, name, type, description, commitMessage, schema, libraries, run,
-                files);
+                files, publicElements, references);
     }
 
     /** A manifest's reference to a library: by exact {@code revision} or by {@code tag}, never both. */
     public record LibraryReference(String assetKey, Integer revision, String tag) {
+    }
+
+    /**
+     * A manifest's use of a producer's public elements, by element key. A library's
+     * revision comes from {@code configuration.libraries}; an app producer's from
+     * {@code revision}, or its newest revision at upload when that is absent.
+     */
+    public record ElementReference(String assetKey, Integer revision, List<String> elements) {
+
+        public ElementReference {
+            elements = elements == null ? List.of() : List.copyOf(elements);
+        }
     }
 }

@@ -27,7 +27,7 @@ final class ManifestParser {
     /** build.run_spec holds 4,000 characters. */
     static final int MAX_RUN_CHARS = 4000;
     private static final Set<String> TOP = Set.of("formatVersion", "assetKey", "name", "type", "description",
-            "commitMessage", "configuration", "run");
+            "commitMessage", "configuration", "run", "publicElements", "references");
     private static final Set<String> RUN = Set.of("command", "portVariable", "healthPath");
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -82,6 +82,9 @@ final class ManifestParser {
                 sections.timers(configuration), sections.integrations(configuration), List.of());
         List<Bundle.LibraryReference> libraries = sections.libraries(configuration);
         RunSpec run = run(root, type);
+        ElementSectionParser elements = new ElementSectionParser(c);
+        List<PublicElement> publicElements = elements.publicElements(root);
+        List<Bundle.ElementReference> references = elements.references(root);
         c.tooLong("manifest.name", name, MAX_NAME);
         c.tooLong("manifest.description", description, MAX_TEXT);
         c.tooLong("manifest.commitMessage", commitMessage, MAX_TEXT);
@@ -92,7 +95,7 @@ final class ManifestParser {
             c.add("The run section is too large: at most " + MAX_RUN_CHARS + " characters once stored.");
         }
         return new Bundle(FORMAT_VERSION, assetKey, name, type, description, commitMessage, schema, libraries, run,
-                files);
+                files, publicElements, references);
     }
 
     private RunSpec run(JsonNode root, String type) {

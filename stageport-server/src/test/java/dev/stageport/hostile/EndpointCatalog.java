@@ -9,9 +9,9 @@ import java.util.Set;
  * Every endpoint of the server in one table: method, path template, a valid sample
  * body, the permission it needs and how that permission is scoped. Templates use
  * {env} {app} {rev} {op} {publish} {build} {client} {greeting} {timer} {upload} {agent} {agentsetting}
- * {peer} (a second stage the matrix's clients may also use); {@link #fill} puts real keys in.
- * EndpointCatalogCoverageTest fails for a handler of the server that is neither here nor in
- * {@link #EXEMPT}: add a row for every new endpoint.
+ * {analysis} {deletion} {peer} (a second stage the matrix's clients may also use); {@link #fill} puts
+ * real keys in. EndpointCatalogCoverageTest fails for a handler of the server that is neither here nor
+ * in {@link #EXEMPT}: add a row for every new endpoint.
  */
 public final class EndpointCatalog {
 
@@ -69,6 +69,8 @@ public final class EndpointCatalog {
     private static final String STAGE_DEFAULTS =
             "/api/asset-configurations/v1/environments/{env}/default-system-configurations";
     private static final String OWN_CONFIG = "/api/stageport/v1/environments/{env}/applications/{app}";
+    private static final String DM = "/api/dependency-management/v1";
+    private static final String DM_REV = DM + "/assets/{app}/revisions/{rev}";
 
     public static final List<Endpoint> ALL = List.of(
             // Portfolio
@@ -139,6 +141,26 @@ public final class EndpointCatalog {
             get(PUBLISH, Permission.STAGE_VIEW, Scope.LIST),
             get(PUBLISH + "/{publish}", Permission.STAGE_VIEW, Scope.STAGE),
             get(PUBLISH + "/{publish}/messages", Permission.STAGE_VIEW, Scope.STAGE),
+            // Dependency management
+            new Endpoint("POST", DM + "/deployment-analyses",
+                    "{\"assetKey\":\"{app}\",\"revision\":1,\"environmentKey\":\"{env}\"}",
+                    Permission.DEPLOY_APPS, Scope.STAGE, null),
+            get(DM + "/deployment-analyses/{analysis}", Permission.DEPLOY_APPS, Scope.STAGE),
+            new Endpoint("POST", DM + "/deletion-analyses", "{\"assetKey\":\"{app}\"}", Permission.ASSET_DELETE,
+                    Scope.ANY_STAGE, null),
+            get(DM + "/deletion-analyses/{deletion}", Permission.ASSET_DELETE, Scope.ANY_STAGE),
+            get(DM + "/assets/{app}/consumers", Permission.ASSET_OPEN, Scope.ANY_STAGE),
+            get(DM + "/assets/{app}/consumers?environmentKey={env}", Permission.ASSET_OPEN, Scope.STAGE),
+            get(DM_REV + "/producer-graph", Permission.ASSET_OPEN, Scope.ANY_STAGE),
+            get(DM_REV + "/producer-graph?environmentKey={env}&maxDepth=2&producerTypeFilter=All",
+                    Permission.ASSET_OPEN, Scope.STAGE),
+            get(DM_REV + "/producers", Permission.ASSET_OPEN, Scope.ANY_STAGE),
+            get(DM_REV + "/consumers", Permission.ASSET_OPEN, Scope.ANY_STAGE),
+            get(DM_REV + "/public-elements", Permission.ASSET_OPEN, Scope.ANY_STAGE),
+            get(DM_REV + "/referenced-elements", Permission.ASSET_OPEN, Scope.ANY_STAGE),
+            new Endpoint("POST", DM + "/public-elements/search", """
+                    {"elementNameContains":"a","limit":10,"offset":0,"assetFilters":[{"key":"{app}"}]}""",
+                    Permission.ASSET_OPEN, Scope.ANY_STAGE, null),
             // Simulation (Stageport only)
             get(SIM + "/simulation", Permission.STAGE_VIEW, Scope.STAGE),
             get(SIM + "/runtime", Permission.STAGE_VIEW, Scope.STAGE),
@@ -194,7 +216,8 @@ public final class EndpointCatalog {
     /** Endpoints the spec lets either of two permissions call, by "METHOD path". */
     private static final Map<String, Set<Permission>> ALTERNATIVES = Map.of(
             "PATCH " + ASSETS + "/{app}/revisions/{rev}", Set.of(Permission.RELEASE),
-            "POST /api/asset-repository/v1/uploads", Set.of(Permission.ASSET_CHANGE));
+            "POST /api/asset-repository/v1/uploads", Set.of(Permission.ASSET_CHANGE),
+            "GET " + DM + "/deployment-analyses/{analysis}", Set.of(Permission.STAGE_VIEW));
 
     private EndpointCatalog() {
     }

@@ -31,7 +31,8 @@ abstract class HostileSupport extends ServerTest {
 
     /** Keys made once: an app deployed in QA and Production, the two operations, a client to manage. */
     record Fixture(TestApp app, String opQa, String opProduction, String publishQa, String publishProduction,
-                   String client, String upload, String agent) {
+                   String client, String upload, String agent, String analysisQa,
+                   String analysisProduction, String deletion) {
     }
 
     private static Fixture fixture;
@@ -47,7 +48,8 @@ abstract class HostileSupport extends ServerTest {
                         "{\"tag\":\"1.0.0\",\"releaseNotes\":\"first release\"}");
                 assertThat(tagged.status()).as(tagged.body()).isEqualTo(204);
                 fixture = new Fixture(app, qa, production, publish(app, DemoData.QA),
-                        publish(app, DemoData.PRODUCTION), newClient(), uploadedLibrary(), deployedAgent());
+                        publish(app, DemoData.PRODUCTION), newClient(), uploadedLibrary(), deployedAgent(),
+                        analysis(app, DemoData.QA), analysis(app, DemoData.PRODUCTION), deletionAnalysis(app));
             }
         }
     }
@@ -73,7 +75,23 @@ abstract class HostileSupport extends ServerTest {
         keys.put("agentsetting", "SystemPrompt");
         // a second stage for endpoints that compare two; the matrix's clients hold their grant there too
         keys.put("peer", DemoData.DEVELOPMENT);
+        keys.put("analysis", stage.equals(DemoData.PRODUCTION) ? fixture.analysisProduction() : fixture.analysisQa());
+        keys.put("deletion", fixture.deletion());
         return keys;
+    }
+
+    private String analysis(TestApp app, String stage) {
+        Api.Response r = api.post("/api/dependency-management/v1/deployment-analyses",
+                "{\"assetKey\":\"" + app.key() + "\",\"revision\":1,\"environmentKey\":\"" + stage + "\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("analysisKey").asString();
+    }
+
+    private String deletionAnalysis(TestApp app) {
+        Api.Response r = api.post("/api/dependency-management/v1/deletion-analyses",
+                "{\"assetKey\":\"" + app.key() + "\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("analysisKey").asString();
     }
 
     /** An upload URL holding a library bundle whose asset exists already (so Change is the permission needed). */
