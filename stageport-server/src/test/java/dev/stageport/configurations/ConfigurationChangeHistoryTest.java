@@ -70,7 +70,8 @@ class ConfigurationChangeHistoryTest extends SectionsTestSupport {
         TestApp app = newApp();
         Instant before = Instant.now().minusSeconds(1);
         Api.Response r = api.patch("/api/asset-configurations/v1/environments/" + ENV
-                + "/default-system-configurations", "{\"systemConfigurations\":[{\"key\":\"LogLevel\",\"value\":\"Debug\"}]}");
+                + "/default-system-configurations",
+                "{\"systemConfigurations\":[{\"key\":\"LogLevel\",\"value\":\"Debug\"}]}");
         assertThat(r.status()).as(r.body()).isEqualTo(204);
 
         JsonNode results = results(ENV, app.key(), "section=systemConfigurations&key=LogLevel&since=" + before);
