@@ -129,6 +129,20 @@ class ConfigurationChangeHistoryTest extends SectionsTestSupport {
     }
 
     @Test
+    void twoConcurrentFirstPatchesOfTheSameKeyBothSucceedAndBothAppear() {
+        TestApp app = newApp();
+        List<Integer> statuses = concurrently(settingsBody(1, app.greeting(), "left"),
+                settingsBody(1, app.greeting(), "right"), app);
+        assertThat(statuses).containsExactly(204, 204);
+
+        JsonNode results = results(ENV, app.key(), "key=" + app.greeting());
+        assertThat(values(results, "newValue")).containsExactlyInAnyOrder("left", "right");
+        assertThat(results.get(0).get("previousValue").asString()).isEqualTo(results.get(1).get("newValue")
+                .asString());
+        assertThat(results.get(1).has("previousValue")).isFalse();
+    }
+
+    @Test
     void twoConcurrentPatchesOfDifferentKeysBothSurvive() {
         TestApp app = newApp();
         List<Integer> statuses = concurrently(settingsBody(1, app.greeting(), "hello"),
