@@ -10,7 +10,11 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** config_history: written in the transaction of each change, read newest first. */
+/**
+ * config_history: written in the transaction of each change, read newest first. "Newest" is the
+ * order of writing (id), not changed_at: a writer that waited for another's lock on the same value
+ * wrote after it, though its clock reading may be the earlier one.
+ */
 @Repository
 public class ConfigChangeRepository {
 
@@ -61,7 +65,7 @@ public class ConfigChangeRepository {
         paged.add(q.limit());
         paged.add(q.offset());
         List<ConfigChange> rows = jdbc.sql("select * from config_history" + where
-                        + " order by changed_at desc, id desc limit ? offset ?")
+                        + " order by id desc limit ? offset ?")
                 .params(paged).query(ConfigChangeRepository::map).list();
         return new Page(rows, total);
     }

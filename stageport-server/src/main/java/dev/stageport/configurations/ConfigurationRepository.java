@@ -64,6 +64,19 @@ public class ConfigurationRepository {
     }
 
     /**
+     * Inserts the first value of an item unless a concurrent writer did so first (then
+     * false: lock that row and update it). Waiting on the other writer instead of failing
+     * lets two first-time writes of the same item both succeed.
+     */
+    boolean insertPending(String environmentKey, String assetKey, String path, String valueText, boolean encrypted,
+                          String filename, Instant at, String by) {
+        return jdbc.sql("insert into config_value (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, false, 1, ?, ?)"
+                        + " on conflict do nothing")
+                .params(environmentKey, assetKey, path, valueText, encrypted, filename, Timestamp.from(at), by)
+                .update() > 0;
+    }
+
+    /**
      * Marks one value applied if it is still the version a deployment read and was pending;
      * true when this call applied it.
      */

@@ -75,7 +75,12 @@ public class ConfigurationService {
                 Optional<ConfigValue> before = values.lock(env, asset, path);
                 boolean secret = change.item().secret();
                 String stored = secret ? cipher.encryptText(change.value()) : change.value();
-                values.setPending(env, asset, path, stored, secret, change.filename(), now, caller.clientId());
+                if (before.isPresent() || !values.insertPending(env, asset, path, stored, secret, change.filename(),
+                        now, caller.clientId())) {
+                    // a concurrent first write got in first: its value is the one this one replaces
+                    before = before.isPresent() ? before : values.lock(env, asset, path);
+                    values.setPending(env, asset, path, stored, secret, change.filename(), now, caller.clientId());
+                }
                 history.insert(ConfigChange.of(env, asset, path, change.item().name(),
                         before.map(ConfigValue::valueText).orElse(null), change.value(),
                         secret || before.map(ConfigValue::encrypted).orElse(false), ConfigChange.Source.Patch, null,

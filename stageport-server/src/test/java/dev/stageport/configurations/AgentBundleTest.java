@@ -60,7 +60,8 @@ class AgentBundleTest extends ServerTest {
 
     @Test
     void anAgentBundleWithoutARunSectionIsRefused() throws Exception {
-        String manifest = TestBundles.agentManifest(UUID.randomUUID(), "Triage agent").replaceAll(",\\s*\"run\": \\{[^}]*}", "");
+        String manifest = TestBundles.agentManifest(UUID.randomUUID(), "Triage agent")
+                .replaceAll(",\\s*\"run\": \\{[^}]*}", "");
         Api.Response r = api.uploadBundle(TestBundles.withManifest(manifest).bytes());
         assertThat(r.problem(400).toString()).contains("'run' section");
     }

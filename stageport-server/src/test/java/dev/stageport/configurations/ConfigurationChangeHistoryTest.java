@@ -70,7 +70,8 @@ class ConfigurationChangeHistoryTest extends SectionsTestSupport {
         TestApp app = newApp();
         Instant before = Instant.now().minusSeconds(1);
         Api.Response r = api.patch("/api/asset-configurations/v1/environments/" + ENV
-                + "/default-system-configurations", "{\"systemConfigurations\":[{\"key\":\"LogLevel\",\"value\":\"Debug\"}]}");
+                + "/default-system-configurations",
+                "{\"systemConfigurations\":[{\"key\":\"LogLevel\",\"value\":\"Debug\"}]}");
         assertThat(r.status()).as(r.body()).isEqualTo(204);
 
         JsonNode results = results(ENV, app.key(), "section=systemConfigurations&key=LogLevel&since=" + before);
@@ -125,6 +126,20 @@ class ConfigurationChangeHistoryTest extends SectionsTestSupport {
         assertThat(results.get(0).get("previousValue").asString()).isEqualTo(results.get(1).get("newValue")
                 .asString());
         assertThat(results.get(1).get("previousValue").asString()).isEqualTo("start");
+    }
+
+    @Test
+    void twoConcurrentFirstPatchesOfTheSameKeyBothSucceedAndBothAppear() {
+        TestApp app = newApp();
+        List<Integer> statuses = concurrently(settingsBody(1, app.greeting(), "left"),
+                settingsBody(1, app.greeting(), "right"), app);
+        assertThat(statuses).containsExactly(204, 204);
+
+        JsonNode results = results(ENV, app.key(), "key=" + app.greeting());
+        assertThat(values(results, "newValue")).containsExactlyInAnyOrder("left", "right");
+        assertThat(results.get(0).get("previousValue").asString()).isEqualTo(results.get(1).get("newValue")
+                .asString());
+        assertThat(results.get(1).has("previousValue")).isFalse();
     }
 
     @Test

@@ -112,7 +112,9 @@ class StageDiffTest extends SectionsTestSupport {
         assertThat(api.get(diff(app.key(), "from=" + QA + "&to=" + PRODUCTION + "&deployed=true")).problem(404)
                 .get("detail").asString()).contains("'from'", "deployed");
         Api qaOnly = clientWith(Map.of(Permission.VIEW_CONFIGURATIONS, Set.of(QA)));
-        assertThat(qaOnly.get(diff(app.key(), "from=" + QA + "&to=" + PRODUCTION)).problem(403).get("detail").asString()).contains("'to'");
-        assertThat(qaOnly.get(diff(app.key(), "from=" + PRODUCTION + "&to=" + QA)).problem(403).get("detail").asString()).contains("'from'");
+        assertThat(qaOnly.get(diff(app.key(), "from=" + QA + "&to=" + PRODUCTION)).problem(403).get("detail")
+                .asString()).contains("'to'");
+        assertThat(qaOnly.get(diff(app.key(), "from=" + PRODUCTION + "&to=" + QA)).problem(403).get("detail")
+                .asString()).contains("'from'");
     }
 }

@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every endpoint × every permission: a client holding only that permission, and
  * only on QA (and Development, the second stage of comparisons), calls the endpoint
- * once aimed at Production and once at QA. Aimed at Production it is refused (403, or 404 where existence is hidden), never reads
- * a Production key and never changes what the all-permission client reads back.
+ * once aimed at Production and once at QA. Aimed at Production it is refused (403,
+ * or 404 where existence is hidden), never reads a Production key and never changes what the all-permission client reads back.
  * Aimed at QA it is let through exactly when it holds the permission the endpoint needs.
  */
 class AuthorizationMatrixTest extends HostileSupport {
