@@ -134,6 +134,7 @@ abstract class HostileSupport extends ServerTest {
         }
         try {
             HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            dev.stageport.support.OdcContract.verify(response, response.body());
             return new Api.Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body());
         } catch (IOException e) {
