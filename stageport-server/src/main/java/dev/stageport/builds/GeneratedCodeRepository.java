@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,10 +28,13 @@ public class GeneratedCodeRepository {
 
     /** Starts a first packaging; false when the build has one already (a concurrent request won). */
     public boolean insertRunning(String buildKey, String requestedBy, Instant now) {
-        return jdbc.sql("insert into generated_code_package (build_key, status, requested_by, started_at)"
-                        + " select ?, 'Running', ?, ? where not exists"
-                        + " (select 1 from generated_code_package where build_key = ?)")
-                .params(buildKey, requestedBy, Timestamp.from(now), buildKey).update() == 1;
+        try {
+            return jdbc.sql("insert into generated_code_package (build_key, status, requested_by, started_at)"
+                            + " values (?, 'Running', ?, ?)")
+                    .params(buildKey, requestedBy, Timestamp.from(now)).update() == 1;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
     }
 
     /** Starts again a packaging that failed or timed out; false when another request restarted it first. */
