@@ -127,6 +127,8 @@ class PortfolioAdminTest extends ServerTest {
         clientWith(Map.of(Permission.MANAGE_PORTFOLIO, Set.of(DemoData.QA))).patch(main, "{\"name\": \"x\"}")
                 .problem(403);
         clientWith(Map.of()).get(V2 + "/portfolios").problem(403);
+        assertThat(detail(api.get(V2 + "/portfolios?portfolioKey=nope"))).contains("portfolioKey");
+        assertThat(detail(api.get(V2 + "/portfolios?limit=101"))).contains("limit");
     }
 
     @Test
