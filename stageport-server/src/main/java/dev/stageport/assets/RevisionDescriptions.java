@@ -29,7 +29,8 @@ public class RevisionDescriptions {
     /** Revisions not made from an uploaded bundle (seeded data) have nothing to download: both fields absent. */
     public AssetSourceCode sourceCode(AssetRevision r) {
         return files.bundleDigest(r.assetKey(), r.revision())
-                .map(d -> new AssetSourceCode(downloads(r) + "/bundle", RevisionFiles.uuidOf(d)))
+                .map(d -> new AssetSourceCode(downloads(r.assetKey(), r.revision()) + "/bundle",
+                        RevisionFiles.uuidOf(d)))
                 .orElse(new AssetSourceCode(null, null));
     }
 
@@ -45,7 +46,13 @@ public class RevisionDescriptions {
 
     public Optional<AssetIcon> icon(AssetRevision r) {
         return files.icon(r.assetKey(), r.revision())
-                .map(bytes -> new AssetIcon(downloads(r) + "/icon", RevisionFiles.uuidOf(bytes)));
+                .map(bytes -> new AssetIcon(downloads(r.assetKey(), r.revision()) + "/icon",
+                        RevisionFiles.uuidOf(bytes)));
+    }
+
+    /** Where the revision's icon downloads from, when its bundle has one. */
+    public Optional<String> iconUrl(String assetKey, int revision) {
+        return files.icon(assetKey, revision).map(bytes -> downloads(assetKey, revision) + "/icon");
     }
 
     public AssetMetadata metadata(Asset asset, AssetRevision r) {
@@ -73,7 +80,7 @@ public class RevisionDescriptions {
         return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 
-    private static String downloads(AssetRevision r) {
-        return DOWNLOADS + r.assetKey() + "/revisions/" + r.revision();
+    private static String downloads(String assetKey, int revision) {
+        return DOWNLOADS + assetKey + "/revisions/" + revision;
     }
 }

@@ -1,5 +1,6 @@
 package dev.stageport.portfolio;
 
+import dev.stageport.assets.RevisionDescriptions;
 import dev.stageport.assets.SemVer;
 import dev.stageport.identity.Caller;
 import dev.stageport.identity.Permission;
@@ -35,11 +36,14 @@ public class PortfolioDirectory {
     private final PortfolioRepository portfolios;
     private final StageRepository stages;
     private final LibraryRepository libraries;
+    private final RevisionDescriptions revisions;
 
-    public PortfolioDirectory(PortfolioRepository portfolios, StageRepository stages, LibraryRepository libraries) {
+    public PortfolioDirectory(PortfolioRepository portfolios, StageRepository stages, LibraryRepository libraries,
+                              RevisionDescriptions revisions) {
         this.portfolios = portfolios;
         this.stages = stages;
         this.libraries = libraries;
+        this.revisions = revisions;
     }
 
     public PortfolioPagedListResponse portfolios(Caller caller, String portfolioKey, Integer limit, Integer offset) {
@@ -139,9 +143,10 @@ public class PortfolioDirectory {
         };
     }
 
-    private static LibraryRevision revision(LibraryRepository.Row r, int latest) {
-        return new LibraryRevision(r.revision(), r.name(), r.description(), null, r.createdAt(), r.createdBy(),
-                r.tag(), r.taggedBy(), r.taggedAt(), r.revision() == latest);
+    private LibraryRevision revision(LibraryRepository.Row r, int latest) {
+        return new LibraryRevision(r.revision(), r.name(), r.description(),
+                revisions.iconUrl(r.assetKey(), r.revision()).orElse(null), r.createdAt(), r.createdBy(), r.tag(),
+                r.taggedBy(), r.taggedAt(), r.revision() == latest);
     }
 
     private static String revisionsFilter(String value) {

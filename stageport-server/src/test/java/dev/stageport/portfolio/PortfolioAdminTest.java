@@ -137,7 +137,8 @@ class PortfolioAdminTest extends ServerTest {
         UUID beta = UUID.randomUUID();
         upload(TestBundles.zip().entry("manifest.json", TestBundles.libraryManifest(beta, "Beta lib", "B")));
         upload(TestBundles.zip().entry("manifest.json", TestBundles.libraryManifest(alpha, "Alpha lib", "A")));
-        upload(TestBundles.zip().entry("manifest.json", TestBundles.libraryManifest(alpha, "Alpha lib", "A2")));
+        upload(TestBundles.zip().entry("manifest.json", TestBundles.libraryManifest(alpha, "Alpha lib", "A2"))
+                .entry("icon.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}));
         String both = V2 + "/libraries?key=" + alpha + "," + beta;
 
         JsonNode latest = api.get(both).json();
@@ -149,6 +150,8 @@ class PortfolioAdminTest extends ServerTest {
         assertThat(first.get("revisions")).hasSize(1);
         assertThat(first.get("revisions").get(0).get("revision").asInt()).isEqualTo(2);
         assertThat(first.get("revisions").get(0).get("isLatest").asBoolean()).isTrue();
+        assertThat(first.get("revisions").get(0).get("iconUrl").asString())
+                .isEqualTo("/api/stageport/v1/assets/" + alpha + "/revisions/2/icon");
 
         JsonNode all = api.get(both + "&revisions=All&sort=Name:desc&limit=1").json();
         assertThat(all.get("results").get(0).get("key").asString()).isEqualTo(beta.toString());
