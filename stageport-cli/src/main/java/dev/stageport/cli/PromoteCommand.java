@@ -59,7 +59,7 @@ class PromoteCommand extends ServerCommand {
         int revision = choice.resolve(client(), assetKey);
         String build = RevisionChoice.releaseBuild(client(), assetKey, revision);
         out().line("Promoting " + pipeline.asset() + " revision " + revision + " (build " + build + ")");
-        for (StageStep step : pipeline.stages()) {
+        for (StageStep step : pipeline.stages() == null ? promotionPath() : pipeline.stages()) {
             String stageKey = Names.stageKey(client(), step.stage());
             Map<String, String> values = new LinkedHashMap<>(step.set() == null ? Map.of() : step.set());
             if (step.secretsFromEnv() != null) {
@@ -101,8 +101,14 @@ class PromoteCommand extends ServerCommand {
         } catch (RuntimeException e) {
             throw new UsageException(file + " is not a valid pipeline file: " + firstLine(e.getMessage()));
         }
-        if (pipeline == null || pipeline.asset() == null || pipeline.stages() == null || pipeline.stages().isEmpty()) {
-            throw new UsageException(file + ": needs 'asset' and at least one entry under 'stages'");
+        if (pipeline == null || pipeline.asset() == null) {
+            throw new UsageException(file + ": needs 'asset'");
+        }
+        if (pipeline.stages() == null) {
+            return pipeline;
+        }
+        if (pipeline.stages().isEmpty()) {
+            throw new UsageException(file + ": 'stages' lists no stage; leave it out to promote through every stage");
         }
         for (StageStep step : pipeline.stages()) {
             if (step.stage() == null) {
@@ -110,6 +116,16 @@ class PromoteCommand extends ServerCommand {
             }
         }
         return pipeline;
+    }
+
+    /** Without 'stages', every stage the client sees, in the stages' order (which PATCH /environments sets). */
+    private List<StageStep> promotionPath() {
+        List<StageStep> path = new java.util.ArrayList<>();
+        List<JsonNode> stages = new java.util.ArrayList<>();
+        client().get("/api/portfolios/v1/environments").path("results").forEach(stages::add);
+        stages.sort(java.util.Comparator.comparingInt(s -> s.path("order").asInt()));
+        stages.forEach(s -> path.add(new StageStep(s.path("name").asString(), null, null)));
+        return path;
     }
 
     private static String firstLine(String message) {

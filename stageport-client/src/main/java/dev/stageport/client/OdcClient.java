@@ -5,11 +5,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Spliterators;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -117,18 +120,50 @@ public final class OdcClient {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(items, 0), false);
     }
 
+    /**
+     * POSTs a file as {@code multipart/form-data}: the file as part {@code filePart}, each of
+     * {@code jsonParts} as a JSON part (the asset repository's bundle upload). The file is
+     * streamed from disk, never read into memory.
+     */
+    public JsonNode postFile(String path, String filePart, Path file, Map<String, Object> jsonParts) {
+        String boundary = "stageport-" + UUID.randomUUID();
+        StringBuilder head = new StringBuilder();
+        jsonParts.forEach((name, value) -> head.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n")
+                .append("Content-Type: application/json\r\n\r\n")
+                .append(JSON.writeValueAsString(value)).append("\r\n"));
+        head.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(filePart).append("\"; filename=\"")
+                .append(file.getFileName()).append("\"\r\n")
+                .append("Content-Type: application/zip\r\n\r\n");
+        HttpRequest.BodyPublisher fileBody;
+        try {
+            fileBody = HttpRequest.BodyPublishers.ofFile(file);
+        } catch (java.io.FileNotFoundException e) {
+            throw new OdcException(0, "cannot read " + file, null);
+        }
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.concat(
+                HttpRequest.BodyPublishers.ofString(head.toString()), fileBody,
+                HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"));
+        return send("POST", path, "multipart/form-data; boundary=" + boundary, body);
+    }
+
     private JsonNode send(String method, String path, Object body) {
+        return body == null ? send(method, path, null, HttpRequest.BodyPublishers.noBody())
+                : send(method, path, "application/json",
+                        HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    }
+
+    private JsonNode send(String method, String path, String contentType, HttpRequest.BodyPublisher body) {
         for (int attempt = 1; ; attempt++) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .timeout(Duration.ofSeconds(60))
                     .header("Accept", "application/json")
                     .header("Authorization", "Bearer " + tokens.token());
-            if (body == null) {
-                request.method(method, HttpRequest.BodyPublishers.noBody());
-            } else {
-                request.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            if (contentType != null) {
+                request.header("Content-Type", contentType);
             }
+            request.method(method, body);
             HttpResponse<String> response = Http.send(http, request, baseUrl);
             int status = response.statusCode();
             if ((status == 429 || status == 503) && attempt < maxAttempts) {

@@ -1,5 +1,6 @@
 package dev.stageport.assets;
 
+import dev.stageport.portfolio.Portfolio;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -126,9 +127,11 @@ public class AssetRepository {
         return new Page<>(rows, (int) total);
     }
 
+    /** An asset without a portfolio of its own joins the main one. */
     public void insert(Asset asset) {
         jdbc.sql("insert into asset (" + ASSET_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(asset.key(), asset.name(), asset.description(), asset.assetType(), asset.portfolioKey(),
+                .params(asset.key(), asset.name(), asset.description(), asset.assetType(),
+                        asset.portfolioKey() == null ? Portfolio.MAIN_KEY : asset.portfolioKey(),
                         asset.external(), Timestamp.from(asset.createdAt()), asset.createdBy())
                 .update();
     }

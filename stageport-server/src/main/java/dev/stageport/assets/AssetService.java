@@ -1,7 +1,6 @@
 package dev.stageport.assets;
 
 import dev.stageport.assets.api.ApplicationVersion;
-import dev.stageport.assets.api.AssetEmbeddingV1;
 import dev.stageport.assets.api.AssetRevisionV1;
 import dev.stageport.assets.api.AssetRevisionV1PagedListResponse;
 import dev.stageport.bundles.Bundle;
@@ -25,14 +24,16 @@ public class AssetService {
     static final int MAX_LIMIT = 1000;
     private static final Set<String> EMBEDS = Set.of("releaseNote", "icon", "sourceCode", "signature", "metadata");
     private static final Set<String> TEMPLATE_TYPES = Set.of("ApplicationTemplate", "ScreenTemplateBundle");
-    private static final Set<String> DEPLOYABLE_TYPES = Bundle.RUNNABLE_TYPES;
+    private static final Set<String> DEPLOYABLE_TYPES = RevisionDescriptions.DEPLOYABLE_TYPES;
     private static final Map<String, String> ASSET_SORTS = Map.of("name", "lower(a.name)", "createdAt", "a.created_at");
     private static final Map<String, String> REVISION_SORTS = Map.of("revision", "revision", "tag", "tag");
 
     private final AssetRepository assets;
+    private final RevisionDescriptions descriptions;
 
-    public AssetService(AssetRepository assets) {
+    public AssetService(AssetRepository assets, RevisionDescriptions descriptions) {
         this.assets = assets;
+        this.descriptions = descriptions;
     }
 
     public record AssetQuery(String nameContains, String nameOrDescriptionContains, List<String> assetTypes,
@@ -130,22 +131,15 @@ public class AssetService {
         return "/api/asset-repository/v1/assets/" + r.assetKey() + "/revisions/" + r.revision() + "/release-notes";
     }
 
-    private AssetRevisionV1 toV1(AssetRevision r, Set<String> embed) {
+    AssetRevisionV1 toV1(AssetRevision r, Set<String> embed) {
         Asset asset = assets.find(r.assetKey()).orElseThrow();
-        AssetEmbeddingV1 embedded = null;
-        if (embed.contains("releaseNote") || embed.contains("metadata")) {
-            embedded = new AssetEmbeddingV1(
-                    embed.contains("releaseNote") && r.releaseNotes() != null
-                            ? new AssetEmbeddingV1.AssetReleaseNote(r.tag(), releaseNotesPath(r)) : null,
-                    embed.contains("metadata") ? new AssetEmbeddingV1.BaseAssetMetadata(
-                            DEPLOYABLE_TYPES.contains(asset.assetType()), false, "stageport") : null);
-        }
         return new AssetRevisionV1(r.assetKey(), asset.portfolioKey(), r.revision(), r.name(), r.description(),
                 asset.external(), r.tag(), r.modelDigest(), null, asset.assetType(), r.createdBy(), r.createdAt(),
-                r.commitMessage(), r.taggedBy(), r.taggedAt(), embedded);
+                r.commitMessage(), r.taggedBy(), r.taggedAt(),
+                descriptions.embedded(asset, r, embed, releaseNotesPath(r)));
     }
 
-    private static Set<String> embeds(List<String> embed) {
+    static Set<String> embeds(List<String> embed) {
         List<String> values = split(embed);
         if (values == null) {
             return Set.of();

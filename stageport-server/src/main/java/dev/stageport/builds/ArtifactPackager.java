@@ -44,6 +44,11 @@ final class ArtifactPackager {
 
     /** Writes {@code sources} plus build.json to {@code target}. */
     static void write(Path target, List<Source> sources, String buildJson) throws IOException {
+        write(target, sources, "build.json", buildJson);
+    }
+
+    /** Writes {@code sources} plus one generated entry {@code jsonName} to {@code target}. */
+    static void write(Path target, List<Source> sources, String jsonName, String json) throws IOException {
         List<Source> ordered = new ArrayList<>(sources);
         ordered.sort(Comparator.comparing(Source::target));
         byte[] buffer = new byte[64 * 1024];
@@ -68,8 +73,8 @@ final class ArtifactPackager {
                     open.close();
                 }
             }
-            out.putNextEntry(entry("build.json"));
-            out.write(buildJson.getBytes(StandardCharsets.UTF_8));
+            out.putNextEntry(entry(jsonName));
+            out.write(json.getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
         }
     }

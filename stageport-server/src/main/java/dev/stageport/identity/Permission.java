@@ -18,6 +18,10 @@ public enum Permission {
     ASSET_CHANGE("AppChange", "Asset management > Change"),
     ASSET_DELETE("AppDelete", "Asset management > Delete"),
     RELEASE("AppRelease", "Release management > Release"),
+    /** Renaming a stage (portfolio API v2), granted per stage. */
+    MANAGE_STAGES("StageManage", "Portfolio management > Manage stages"),
+    /** Reordering stages and renaming portfolios: only a grant on every stage counts. */
+    MANAGE_PORTFOLIO("PortfolioManage", "Portfolio management > Manage portfolio"),
     /** Tenant-wide: only a grant on every stage counts. */
     MANAGE_API_CLIENTS("ManageApiClients", "User and access management > Manage API clients");
 

@@ -45,13 +45,16 @@ public class PortfolioService {
         return stages.all().stream().filter(s -> caller.can(Permission.STAGE_VIEW, s.key())).toList();
     }
 
-    /** Stageport stages belong to no portfolio, so a portfolio filter matches none. */
+    /** Every stage belongs to the main portfolio, so another portfolio's filter matches none. */
     public List<Stage> visibleStages(Caller caller, String portfolioKey) {
-        if (portfolioKey != null) {
-            Keys.parse(portfolioKey, "portfolioKey");
+        if (portfolioKey != null && !inMainPortfolio(portfolioKey)) {
             return List.of();
         }
         return visibleStages(caller);
+    }
+
+    private static boolean inMainPortfolio(String portfolioKey) {
+        return Keys.parse(portfolioKey, "portfolioKey").toString().equals(Portfolio.MAIN_KEY);
     }
 
     public DeployedAssetPagedListResponse deployedAssets(Caller caller, DeployedAssetQuery query) {
@@ -60,9 +63,7 @@ public class PortfolioService {
         Set<String> stageFilter = keySet(query.environmentKeys(), "environmentKey");
         Set<String> assetFilter = keySet(query.assetKeys(), "key");
         Set<String> typeFilter = types(query.types());
-        if (query.portfolioKey() != null) {
-            Keys.parse(query.portfolioKey(), "portfolioKey");
-        }
+        boolean otherPortfolio = query.portfolioKey() != null && !inMainPortfolio(query.portfolioKey());
         DeploymentOrder order = DeploymentOrder.parse(query.sort());
         Map<String, Stage> visible = visibleStages(caller).stream()
                 .filter(s -> stageFilter == null || stageFilter.contains(s.key()))
@@ -70,7 +71,7 @@ public class PortfolioService {
                 .collect(Collectors.toMap(Stage::key, s -> s));
 
         Map<String, List<DeployedAsset>> byAsset = new LinkedHashMap<>();
-        if (query.portfolioKey() == null) {
+        if (!otherPortfolio) {
             for (DeployedAsset d : deployed.all()) {
                 if (visible.containsKey(d.environmentKey())
                         && (assetFilter == null || assetFilter.contains(d.assetKey()))) {
@@ -127,7 +128,7 @@ public class PortfolioService {
 
     static EnvironmentV2 toV2(Stage s) {
         return new EnvironmentV2(s.key(), s.name(), s.hostname(), s.hostname(), s.purpose().name(), s.order(),
-                s.region(), s.hosting(), "Ready", null);
+                s.region(), s.hosting(), "Ready", Portfolio.MAIN_KEY);
     }
 
     /** The one sort the spec offers: by the deployment time in one named stage. */

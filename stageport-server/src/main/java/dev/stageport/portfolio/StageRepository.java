@@ -49,6 +49,12 @@ public class StageRepository {
                 .params(driver, settingsJson, key).update() == 1;
     }
 
+    /** Sets a stage's name and order; true when the stage exists. */
+    public boolean rename(String key, String name, int order) {
+        return jdbc.sql("update environment set name = ?, sort_order = ? where env_key = ?")
+                .params(name, order, key).update() == 1;
+    }
+
     private static Stage map(ResultSet rs, int row) throws SQLException {
         return new Stage(rs.getString("env_key"), rs.getString("name"),
                 Stage.Purpose.valueOf(rs.getString("purpose")), rs.getInt("sort_order"), rs.getString("hostname"),

@@ -11,6 +11,7 @@ public enum ErrorCode {
     NOT_FOUND(HttpStatus.NOT_FOUND, "Not Found"),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method Not Allowed"),
     CONFLICT(HttpStatus.CONFLICT, "Conflict"),
+    UNPROCESSABLE(HttpStatus.UNPROCESSABLE_CONTENT, "Unprocessable Content"),
     IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency key reused"),
     OPERATION_IN_PROGRESS(HttpStatus.CONFLICT, "Operation in progress"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type"),

@@ -48,6 +48,7 @@ class BundleLimitsTest extends ServerTest {
                 .header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(zip))).build(),
                 HttpResponse.BodyHandlers.ofString());
+        dev.stageport.support.OdcContract.verify(r, r.body());
 
         assertThat(r.statusCode()).as(r.body()).isEqualTo(413);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");

@@ -78,6 +78,7 @@ class BundleUploadTest extends ServerTest {
                         .header("Idempotency-Key", UUID.randomUUID().toString())
                         .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(zip)).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
+        dev.stageport.support.OdcContract.verify(r, r.body());
 
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         assertThat(api.get(ASSETS + "/" + key).json().get("revision").asInt()).isEqualTo(1);

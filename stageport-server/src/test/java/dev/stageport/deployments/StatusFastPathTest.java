@@ -50,7 +50,9 @@ class StatusFastPathTest extends DeploymentTestSupport {
             request.header(headers[i], headers[i + 1]);
         }
         try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            dev.stageport.support.OdcContract.verify(response, response.body());
+            return response;
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }

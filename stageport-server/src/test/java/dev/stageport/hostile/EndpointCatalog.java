@@ -9,9 +9,9 @@ import java.util.Set;
  * Every endpoint of the server in one table: method, path template, a valid sample
  * body, the permission it needs and how that permission is scoped. Templates use
  * {env} {app} {rev} {op} {publish} {build} {client} {greeting} {timer} {upload} {agent} {agentsetting}
- * {analysis} {deletion} {peer} (a second stage the matrix's clients may also use); {@link #fill} puts
- * real keys in. EndpointCatalogCoverageTest fails for a handler of the server that is neither here nor
- * in {@link #EXEMPT}: add a row for every new endpoint.
+ * {analysis} {deletion} {bundled} {portfolio} {envname} {envorder} {peer} (a second stage the matrix's
+ * clients may also use); {@link #fill} puts real keys in. EndpointCatalogCoverageTest fails for a
+ * handler of the server that is neither here nor in {@link #EXEMPT}: add a row for every new endpoint.
  */
 public final class EndpointCatalog {
 
@@ -78,6 +78,16 @@ public final class EndpointCatalog {
             get("/api/portfolios/v2/environments", Permission.STAGE_VIEW, Scope.LIST),
             get("/api/portfolios/v1/deployed-assets", Permission.STAGE_VIEW, Scope.LIST),
             get("/api/portfolios/v2/deployed-assets", Permission.STAGE_VIEW, Scope.LIST),
+            new Endpoint("PATCH", "/api/portfolios/v2/environments/{env}", "{\"name\":\"{envname}\"}",
+                    Permission.MANAGE_STAGES, Scope.STAGE, "/api/portfolios/v2/environments"),
+            new Endpoint("PATCH", "/api/portfolios/v2/environments",
+                    "{\"environments\":[{\"key\":\"{env}\",\"order\":{envorder}}]}", Permission.MANAGE_PORTFOLIO,
+                    Scope.TENANT, "/api/portfolios/v2/environments"),
+            // answered to any client with a permission; neither names a stage
+            get("/api/portfolios/v2/portfolios", Permission.STAGE_VIEW, Scope.LIST),
+            get("/api/portfolios/v2/libraries", Permission.STAGE_VIEW, Scope.LIST),
+            new Endpoint("PATCH", "/api/portfolios/v2/portfolios/{portfolio}", "{\"name\":\"Main\"}",
+                    Permission.MANAGE_PORTFOLIO, Scope.TENANT, "/api/portfolios/v2/portfolios"),
             // Asset repository
             get(ASSETS, Permission.ASSET_OPEN, Scope.ANY_STAGE),
             get(ASSETS + "/{app}", Permission.ASSET_OPEN, Scope.ANY_STAGE),
@@ -86,6 +96,16 @@ public final class EndpointCatalog {
             get(ASSETS + "/{app}/revisions/{rev}", Permission.ASSET_OPEN, Scope.ANY_STAGE),
             get(ASSETS + "/{app}/highest-tag-revision", Permission.ASSET_OPEN, Scope.ANY_STAGE),
             get(ASSETS + "/{app}/revisions/{rev}/release-notes", Permission.ASSET_OPEN, Scope.ANY_STAGE),
+            get(ASSETS + "/{bundled}/revisions/{rev}/source-code", Permission.ASSET_OPEN, Scope.ANY_STAGE),
+            get(ASSETS + "/{bundled}/revisions/{rev}/signature", Permission.ASSET_OPEN, Scope.ANY_STAGE),
+            get(ASSETS + "/{bundled}/revisions/{rev}/metadata", Permission.ASSET_OPEN, Scope.ANY_STAGE),
+            get(ASSETS + "/{bundled}/revisions/{rev}/icon", Permission.ASSET_OPEN, Scope.ANY_STAGE),
+            new Endpoint("POST", ASSETS + "/search", """
+                    {"assetVersionFilters":[{"key":"{app}","revision":1},{"key":"{bundled}","isHighestTag":false,\
+                    "digest":"m1"}],"embeds":["metadata","sourceCode"]}""", Permission.ASSET_OPEN, Scope.ANY_STAGE,
+                    null),
+            get("/api/stageport/v1/assets/{bundled}/revisions/{rev}/bundle", Permission.ASSET_OPEN, Scope.ANY_STAGE),
+            get("/api/stageport/v1/assets/{bundled}/revisions/{rev}/icon", Permission.ASSET_OPEN, Scope.ANY_STAGE),
             new Endpoint("PATCH", ASSETS + "/{app}/revisions/{rev}", "{\"commitMessage\":\"hostile\"}",
                     Permission.ASSET_CHANGE, Scope.ANY_STAGE, null),
             // the fixture app is deployed, so an allowed DELETE answers 409 and the fixture survives
@@ -99,6 +119,11 @@ public final class EndpointCatalog {
             get(BUILDS + "?assetKey={app}", Permission.ASSET_OPEN, Scope.ANY_STAGE),
             get(BUILDS + "/{build}", Permission.ASSET_OPEN, Scope.ANY_STAGE),
             get(BUILDS + "/{build}/log-messages", Permission.ASSET_OPEN, Scope.ANY_STAGE),
+            // the fixture's builds have no artifact: packaging starts (201) and ends Failed, the download is a 409
+            new Endpoint("POST", BUILDS + "/{build}/generated-code", null, Permission.ASSET_OPEN, Scope.ANY_STAGE,
+                    null),
+            get(BUILDS + "/{build}/generated-code", Permission.ASSET_OPEN, Scope.ANY_STAGE),
+            get("/api/stageport/v1/builds/{build}/generated-code", Permission.ASSET_OPEN, Scope.ANY_STAGE),
             new Endpoint("POST", BUILDS, "{\"assetKey\":\"{app}\",\"assetRevision\":1,\"buildType\":\"Release\"}",
                     Permission.ASSET_OPEN, Scope.ANY_STAGE, null),
             // Asset configurations

@@ -15,7 +15,12 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import dev.stageport.portfolio.Portfolio;
+import dev.stageport.portfolio.PortfolioRepository;
+import dev.stageport.portfolio.StageRepository;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,8 +37,11 @@ abstract class HostileSupport extends ServerTest {
     /** Keys made once: an app deployed in QA and Production, the two operations, a client to manage. */
     record Fixture(TestApp app, String opQa, String opProduction, String publishQa, String publishProduction,
                    String client, String upload, String agent, String analysisQa,
-                   String analysisProduction, String deletion) {
+                   String analysisProduction, String deletion, String bundled) {
     }
+
+    /** A PNG's first bytes: enough for an icon the server serves as it is. */
+    static final byte[] ICON = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     private static Fixture fixture;
 
@@ -49,7 +57,8 @@ abstract class HostileSupport extends ServerTest {
                 assertThat(tagged.status()).as(tagged.body()).isEqualTo(204);
                 fixture = new Fixture(app, qa, production, publish(app, DemoData.QA),
                         publish(app, DemoData.PRODUCTION), newClient(), uploadedLibrary(), deployedAgent(),
-                        analysis(app, DemoData.QA), analysis(app, DemoData.PRODUCTION), deletionAnalysis(app));
+                        analysis(app, DemoData.QA), analysis(app, DemoData.PRODUCTION), deletionAnalysis(app),
+                        bundledApp());
             }
         }
     }
@@ -77,6 +86,11 @@ abstract class HostileSupport extends ServerTest {
         keys.put("peer", DemoData.DEVELOPMENT);
         keys.put("analysis", stage.equals(DemoData.PRODUCTION) ? fixture.analysisProduction() : fixture.analysisQa());
         keys.put("deletion", fixture.deletion());
+        keys.put("bundled", fixture.bundled());
+        keys.put("portfolio", Portfolio.MAIN_KEY);
+        // renaming a stage to its own name and moving it to its own place: allowed calls change nothing
+        keys.put("envname", stage.equals(DemoData.PRODUCTION) ? "Production" : "QA");
+        keys.put("envorder", stage.equals(DemoData.PRODUCTION) ? "2" : "1");
         return keys;
     }
 
@@ -92,6 +106,35 @@ abstract class HostileSupport extends ServerTest {
                 "{\"assetKey\":\"" + app.key() + "\"}");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().get("analysisKey").asString();
+
+    }
+
+    /**
+     * Hostile bodies that happen to be valid rename a stage or the portfolio (to "NotAnEnumValue", say);
+     * put the demo names and orders back so every other test sees the demo stages.
+     */
+    @AfterEach
+    void restoreDemoStages() {
+        stageRepository.rename(DemoData.DEVELOPMENT, "Development", 0);
+        stageRepository.rename(DemoData.QA, "QA", 1);
+        stageRepository.rename(DemoData.PRODUCTION, "Production", 2);
+        portfolioRepository.rename(Portfolio.MAIN_KEY, "Main");
+    }
+
+    @Autowired
+    StageRepository stageRepository;
+    @Autowired
+    PortfolioRepository portfolioRepository;
+
+    /** An app uploaded as a bundle with an icon, so its source code, signature and icon exist. */
+    private String bundledApp() {
+        try {
+            UUID key = UUID.randomUUID();
+            return upload(TestBundles.withManifest(TestBundles.appManifest(key, "Hostile bundled", "[]"))
+                    .entry("icon.png", ICON)).toString();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** An upload URL holding a library bundle whose asset exists already (so Change is the permission needed). */
@@ -183,6 +226,7 @@ abstract class HostileSupport extends ServerTest {
         }
         try {
             HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            dev.stageport.support.OdcContract.verify(response, response.body());
             return new Api.Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body());
         } catch (IOException e) {

@@ -38,6 +38,7 @@ class LoggingTraceIdTest extends ServerTest {
         }
         HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
                 HttpResponse.BodyHandlers.ofString());
+        dev.stageport.support.OdcContract.verify(response, response.body());
         assertThat(response.statusCode()).isEqualTo(404);
         return dev.stageport.support.Api.JSON.readTree(response.body());
     }

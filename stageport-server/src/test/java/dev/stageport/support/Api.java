@@ -14,7 +14,10 @@ import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client for tests: real requests, real tokens, JSON as trees. */
+/**
+ * A plain HTTP client for tests: real requests, real tokens, JSON as trees. Every answer of an
+ * ODC path is checked against the official document ({@link OdcContract}).
+ */
 public class Api {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -95,6 +98,7 @@ public class Api {
     private static Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            OdcContract.verify(response, response.body());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body());
         } catch (IOException e) {

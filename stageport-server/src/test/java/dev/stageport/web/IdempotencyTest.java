@@ -50,6 +50,7 @@ class IdempotencyTest extends ServerTest {
                 .header("Content-Type", "application/json").header("Idempotency-Key", key)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"theirs\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
+        dev.stageport.support.OdcContract.verify(theirs, theirs.body());
         assertThat(theirs.statusCode()).isEqualTo(201);
         assertThat(theirs.body()).contains("theirs");
     }

@@ -46,6 +46,7 @@ class RateLimitTest extends ServerTest {
                         java.net.URI.create(baseUrl() + "/api/asset-repository/v1/assets"))
                 .header("Authorization", "Bearer " + api.token()).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
+        dev.stageport.support.OdcContract.verify(response, response.body());
         assertThat(response.statusCode()).isEqualTo(429);
         long retryAfter = Long.parseLong(response.headers().firstValue("Retry-After").orElseThrow());
         assertThat(retryAfter).isBetween(1L, 60L);

@@ -1,7 +1,8 @@
 package dev.stageport.assets.api;
 
 /** The optional {@code _embedded} part of a revision; only what was asked for with {@code embed}. */
-public record AssetEmbeddingV1(AssetReleaseNote releaseNote, BaseAssetMetadata metadata) {
+public record AssetEmbeddingV1(AssetReleaseNote releaseNote, AssetIcon icon, AssetSourceCode sourceCode,
+                               AssetSignature signature, BaseAssetMetadata metadata) {
 
     public record AssetReleaseNote(String tag, String releaseNoteUrl) {
     }
