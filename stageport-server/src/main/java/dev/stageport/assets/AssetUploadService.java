@@ -125,7 +125,9 @@ public class AssetUploadService {
     private Bundle validated(String digest) {
         Bundle bundle;
         try {
-            bundle = reader.read(store.path(digest));
+            // find, not path: a bundle sent to an upload URL on another replica is fetched from the database
+            bundle = reader.read(store.find(digest).orElseThrow(() -> ApiException.badRequest("The uploaded bundle "
+                    + digest + " is no longer in the artifact store; upload it again.")));
         } catch (BundleProblems e) {
             List<String> problems = new ArrayList<>(e.problems());
             e.partial().ifPresent(partial -> problems.addAll(libraries.problems(partial)));
