@@ -2,7 +2,6 @@ package dev.stageport.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -31,7 +29,7 @@ class ArtifactsAcrossReplicasIT {
     static final Path WORK = Path.of("target", "it", "artifacts-" + UUID.randomUUID());
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    static EmbeddedPostgres postgres;
+    static SharedPostgres postgres;
     static Map<String, String> shared;
     static Path bundle;
     static String assetKey = UUID.randomUUID().toString();
@@ -41,16 +39,8 @@ class ArtifactsAcrossReplicasIT {
 
     @BeforeAll
     static void databaseAndBundle() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        byte[] masterKey = new byte[32];
-        new java.security.SecureRandom().nextBytes(masterKey);
-        shared = Map.of(
-                "STAGEPORT_DB_URL", postgres.getJdbcUrl("postgres", "postgres"),
-                "STAGEPORT_DB_USER", "postgres",
-                "STAGEPORT_DB_PASSWORD", "postgres",
-                "STAGEPORT_MASTER_KEY", Base64.getEncoder().encodeToString(masterKey),
-                "STAGEPORT_DEMO_STEP_DURATION", "50ms",
-                "STAGEPORT_DEMO_RUNTIME_DRIVER", "simulated");
+        postgres = SharedPostgres.start();
+        shared = postgres.env(Map.of("STAGEPORT_DEMO_RUNTIME_DRIVER", "simulated"));
         Files.createDirectories(WORK);
         bundle = WORK.resolve("bundle.zip");
         LargeBundleIT.writeBundle(bundle, assetKey, LargeBundleIT.PAYLOAD_BYTES);
