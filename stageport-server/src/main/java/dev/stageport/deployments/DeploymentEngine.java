@@ -55,7 +55,9 @@ public class DeploymentEngine implements SmartLifecycle {
 
     boolean runOnce(String workerId) {
         Instant now = clock.instant();
-        for (DeploymentOperation candidate : operations.candidates(now, CANDIDATES)) {
+        // process stages of other replicas are left out of the query, so their queue never hides ours
+        var mine = operations.candidates(now, CANDIDATES, ownership.stagesOfOtherReplicas());
+        for (DeploymentOperation candidate : mine) {
             if (!ownership.mayRun(candidate.environmentKey())) {
                 continue; // a process stage whose apps run on another replica: that replica runs it
             }

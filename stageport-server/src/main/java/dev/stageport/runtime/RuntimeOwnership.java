@@ -5,6 +5,8 @@ import dev.stageport.portfolio.StageRepository;
 import dev.stageport.runtime.process.ProcessRuntime;
 import dev.stageport.runtime.process.ProcessSettings;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -50,6 +52,14 @@ public class RuntimeOwnership {
         }
         // another replica named itself first, or the settings changed meanwhile: decide on what is there now
         return stages.find(stage.key()).map(now -> !now.equals(stage) && mayRun(now)).orElse(false);
+    }
+
+    /** The process stages that name another replica: their operations are not this replica's to claim. */
+    public Set<String> stagesOfOtherReplicas() {
+        return stages.all().stream().filter(s -> ProcessRuntime.DRIVER.equals(s.runtimeDriver()))
+                .filter(s -> ProcessSettings.replica(s.runtimeSettings()).filter(r -> !r.equals(replica.id()))
+                        .isPresent())
+                .map(Stage::key).collect(Collectors.toSet());
     }
 
     /**

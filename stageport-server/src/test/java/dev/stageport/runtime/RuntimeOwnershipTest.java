@@ -80,12 +80,7 @@ class RuntimeOwnershipTest extends ServerTest {
     @Test
     void theEngineLeavesAnOperationOnAStageOfAnotherReplicaAndRunsItOnceTheStageNamesThisOne() throws Exception {
         put("{\"driver\":\"process\",\"settings\":{\"replica\":\"some-other-replica\"}}", 200);
-        TestApp app = newApp();
-        Api.Response started = api.post(OPS, """
-                {"operation":"Deploy","assetKey":"%s","buildKey":"%s","revision":1,"environmentKey":"%s"}"""
-                .formatted(app.key(), app.release1(), STAGE));
-        assertThat(started.status()).as(started.body()).isEqualTo(201);
-        String op = started.json().get("key").asString();
+        String op = deploy(newApp(), STAGE);
 
         engine.runOnce();
 
@@ -101,11 +96,31 @@ class RuntimeOwnershipTest extends ServerTest {
     }
 
     @Test
+    void aQueueOfOperationsOnAStageOfAnotherReplicaNeverHidesThisReplicasWork() throws Exception {
+        put("{\"driver\":\"process\",\"settings\":{\"replica\":\"some-other-replica\"}}", 200);
+        for (int i = 0; i < 10; i++) {
+            deploy(newApp(), STAGE);
+        }
+
+        String mine = deploy(newApp(), DemoData.DEVELOPMENT);
+
+        assertThat(awaitStatus(api, OPS + "/" + mine, "Running").get("status").asString()).isEqualTo("Finished");
+    }
+
+    @Test
     void aReplicaIdDefaultsToTheHostNameAndAHashOfTheDataFolderAndIsStable() {
         ReplicaIdentity again = new ReplicaIdentity("", properties);
 
         assertThat(again.id()).isEqualTo(thisReplica.id()).matches("[A-Za-z0-9._-]+-[0-9a-f]{8}");
         assertThat(new ReplicaIdentity(" replica-7 ", properties).id()).isEqualTo("replica-7");
+    }
+
+    private String deploy(TestApp app, String stage) {
+        Api.Response started = api.post(OPS, """
+                {"operation":"Deploy","assetKey":"%s","buildKey":"%s","revision":1,"environmentKey":"%s"}"""
+                .formatted(app.key(), app.release1(), stage));
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        return started.json().get("key").asString();
     }
 
     private RuntimeOwnership replica(String id) {
