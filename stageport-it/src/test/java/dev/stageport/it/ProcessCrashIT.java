@@ -277,7 +277,7 @@ class ProcessCrashIT {
         }
     }
 
-    private static DeploymentOperation awaitEnd(Odc odc, String key) throws InterruptedException {
+    static DeploymentOperation awaitEnd(Odc odc, String key) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(90);
         DeploymentOperation op = odc.operation(key);
         while (!op.ended() && Instant.now().isBefore(deadline)) {

@@ -1,5 +1,6 @@
 package dev.stageport.assets;
 
+import dev.stageport.artifacts.ArtifactStore;
 import dev.stageport.assets.api.AssetReleaseNoteContent;
 import dev.stageport.assets.api.AssetRevisionV1;
 import dev.stageport.identity.Caller;
@@ -26,10 +27,12 @@ public class AssetReleaseService {
     private final AssetService reads;
     private final DeployedAssetRepository deployed;
     private final TransactionTemplate transactions;
+    private final ArtifactStore artifacts;
     private final Clock clock;
 
     public AssetReleaseService(AssetRepository assets, AssetService reads, DeployedAssetRepository deployed,
-                               TransactionTemplate transactions, Clock clock) {
+                               TransactionTemplate transactions, ArtifactStore artifacts, Clock clock) {
+        this.artifacts = artifacts;
         this.assets = assets;
         this.reads = reads;
         this.deployed = deployed;
@@ -99,11 +102,14 @@ public class AssetReleaseService {
         return new AssetReleaseNoteContent(revision.tag(), revision.releaseNotes());
     }
 
-    /** Refused with 409 while the asset is deployed in any stage or a deployment or build is in flight. */
+    /**
+     * Refused with 409 while the asset is deployed in any stage or a deployment or build is in
+     * flight. Its bundles and build artifacts leave the artifact store unless another asset uses them.
+     */
     public void delete(Caller caller, String assetKey) {
         caller.requireAnywhere(Permission.ASSET_DELETE);
         String key = reads.existing(assetKey);
-        transactions.executeWithoutResult(status -> {
+        List<String> blobs = transactions.execute(status -> {
             if (deployed.deployedAnywhere(key)) {
                 throw ApiException.conflict("The asset " + key + " is deployed in at least one stage; undeploy it"
                         + " everywhere before deleting it.");
@@ -112,8 +118,11 @@ public class AssetReleaseService {
                 throw ApiException.conflict("The asset " + key + " has a deployment or build in progress; delete"
                         + " it once that has finished.");
             }
+            List<String> digests = assets.blobDigests(key);
             assets.deleteWithConfiguration(key);
+            return digests;
         });
+        blobs.forEach(artifacts::discardIfUnused);
     }
 
     private static ApiException duplicateTag(String key, String tag) {

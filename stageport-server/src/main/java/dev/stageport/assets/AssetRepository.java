@@ -192,6 +192,14 @@ public class AssetRepository {
                 .params(assetKey, assetKey).query(Long.class).single() > 0;
     }
 
+    /** The artifact-store blobs the asset's revisions (bundles) and builds (artifacts) name. */
+    public List<String> blobDigests(String assetKey) {
+        return jdbc.sql("""
+                select bundle_digest from asset_revision where asset_key = ? and bundle_digest is not null
+                union select artifact_digest from build where asset_key = ? and artifact_digest is not null""")
+                .params(assetKey, assetKey).query(String.class).list();
+    }
+
     /** Removes the asset, its revisions and builds (cascade) and its per-stage configuration values. */
     public boolean deleteWithConfiguration(String assetKey) {
         jdbc.sql("delete from config_value where asset_key = ?").param(assetKey).update();

@@ -25,8 +25,8 @@ import org.springframework.stereotype.Service;
 /**
  * Bundle upload: stream the zip into the artifact store, validate it (manifest,
  * entries, library references) and only then create the asset and its next
- * revision. A refused bundle creates no asset and no revision; its blob stays in
- * the store unreferenced (see docs/bundles.md).
+ * revision. A refused bundle creates no asset and no revision, and its blob is
+ * removed at once unless something else uses the same bytes (see docs/bundles.md).
  */
 @Service
 public class AssetUploadService {
@@ -66,8 +66,12 @@ public class AssetUploadService {
         // refused before a byte is stored; the exact permission is checked once the manifest names the asset
         requireUploader(caller);
         RevisionWriter.Labels labels = RevisionWriter.labels(options);
-        ArtifactStore.StoredBlob blob = store(bundle);
-        return create(caller, blob.digest(), labels, uploadedBy);
+        ArtifactStore.StoredBlob blob = storeHeld(bundle);
+        try {
+            return create(caller, blob.digest(), labels, uploadedBy);
+        } finally {
+            store.release(blob.digest());
+        }
     }
 
     /** Asset management > Create or > Change: what any upload needs before the bundle says which. */
@@ -92,15 +96,22 @@ public class AssetUploadService {
         }
     }
 
-    /** Streams a bundle into the store with the configured size limit; 413 beyond it. */
-    public ArtifactStore.StoredBlob store(InputStream bundle) {
+    /**
+     * Streams a bundle into the store with the configured size limit; 413 beyond it. The
+     * blob is held: the caller {@link #release}s it once a revision or an upload URL uses it, or not.
+     */
+    public ArtifactStore.StoredBlob storeHeld(InputStream bundle) {
         try {
-            return store.put(bundle, maxBytes);
+            return store.putHeld(bundle, maxBytes);
         } catch (ArtifactStore.TooLarge e) {
             throw tooLarge();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not store the uploaded bundle", e);
         }
+    }
+
+    public void release(String digest) {
+        store.release(digest);
     }
 
     private ApiException tooLarge() {
@@ -117,7 +128,9 @@ public class AssetUploadService {
     private Bundle validated(String digest) {
         Bundle bundle;
         try {
-            bundle = reader.read(store.path(digest));
+            // find, not path: a bundle sent to an upload URL on another replica is fetched from the database
+            bundle = reader.read(store.find(digest).orElseThrow(() -> ApiException.badRequest("The uploaded bundle "
+                    + digest + " is no longer in the artifact store; upload it again.")));
         } catch (BundleProblems e) {
             List<String> problems = new ArrayList<>(e.problems());
             e.partial().ifPresent(partial -> {

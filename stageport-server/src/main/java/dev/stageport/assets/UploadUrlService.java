@@ -54,7 +54,12 @@ public class UploadUrlService {
     /** The PUT to an upload URL: streams the bundle into the store (no validation yet). */
     public void receive(String token, InputStream body) {
         UploadUrlRepository.Upload upload = live(token);
-        uploads.attach(upload.tokenHash(), bundles.store(body).digest());
+        String digest = bundles.storeHeld(body).digest();
+        try {
+            uploads.attach(upload.tokenHash(), digest);
+        } finally {
+            bundles.release(digest);
+        }
     }
 
     /** POST /assets with {@code fileUri}: the bundle behind the URL becomes a revision. */

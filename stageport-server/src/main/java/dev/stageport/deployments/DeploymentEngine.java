@@ -1,6 +1,7 @@
 package dev.stageport.deployments;
 
 import dev.stageport.StageportProperties;
+import dev.stageport.runtime.RuntimeOwnership;
 import java.time.Clock;
 import dev.stageport.work.WorkerPool;
 import java.time.Instant;
@@ -32,8 +33,11 @@ public class DeploymentEngine implements SmartLifecycle {
 
     private final WorkerPool pool;
 
+    private final RuntimeOwnership ownership;
+
     public DeploymentEngine(DeploymentRepository operations, OperationRunner runner, EngineSignal signal,
-                            StageportProperties properties, Clock clock) {
+                            StageportProperties properties, Clock clock, RuntimeOwnership ownership) {
+        this.ownership = ownership;
         this.operations = operations;
         this.runner = runner;
         this.settings = properties.engine();
@@ -51,7 +55,12 @@ public class DeploymentEngine implements SmartLifecycle {
 
     boolean runOnce(String workerId) {
         Instant now = clock.instant();
-        for (DeploymentOperation candidate : operations.candidates(now, CANDIDATES)) {
+        // process stages of other replicas are left out of the query, so their queue never hides ours
+        var mine = operations.candidates(now, CANDIDATES, ownership.stagesOfOtherReplicas());
+        for (DeploymentOperation candidate : mine) {
+            if (!ownership.mayRun(candidate.environmentKey())) {
+                continue; // a process stage whose apps run on another replica: that replica runs it
+            }
             Instant leaseUntil = now.plus(settings.lease());
             if (!operations.claim(candidate.key(), candidate.version(), workerId, now, leaseUntil)) {
                 continue; // another worker was faster; try the next candidate

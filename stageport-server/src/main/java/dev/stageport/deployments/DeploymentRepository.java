@@ -77,6 +77,25 @@ public class DeploymentRepository {
                 .params(ts(now), max).query(DeploymentRepository::map).list();
     }
 
+    /**
+     * Like {@link #candidates(Instant, int)} without the operations of {@code skippedStages}
+     * (process stages another replica runs), so a queue of those can never hide this replica's work.
+     */
+    public List<DeploymentOperation> candidates(Instant now, int max, java.util.Collection<String> skippedStages) {
+        if (skippedStages.isEmpty()) {
+            return candidates(now, max);
+        }
+        List<Object> params = new ArrayList<>();
+        params.add(ts(now));
+        params.addAll(skippedStages);
+        params.add(max);
+        return jdbc.sql("select " + COLUMNS + " from deployment_operation"
+                        + " where status = 'Running' and (claimed_by is null or lease_expires_at < ?)"
+                        + " and env_key not in (" + String.join(", ", java.util.Collections.nCopies(
+                        skippedStages.size(), "?")) + ") order by started_at, op_key limit ?")
+                .params(params).query(DeploymentRepository::map).list();
+    }
+
     /** How many operations wait for a worker (same condition as {@link #candidates}) and since when. */
     public record Queue(long depth, Instant oldestStartedAt) {
     }

@@ -55,6 +55,17 @@ public class StageRepository {
                 .params(name, order, key).update() == 1;
     }
 
+    /**
+     * Replaces a stage's runtime settings only if they are still {@code expected} and the driver
+     * is still {@code driver}: two replicas writing at once cannot both win.
+     */
+    public boolean updateRuntimeSettingsIf(String key, String driver, String expected, String settingsJson) {
+        return jdbc.sql("""
+                update environment set runtime_settings = ?
+                where env_key = ? and runtime_driver = ? and coalesce(runtime_settings, '') = ?""")
+                .params(settingsJson, key, driver, expected == null ? "" : expected).update() == 1;
+    }
+
     private static Stage map(ResultSet rs, int row) throws SQLException {
         return new Stage(rs.getString("env_key"), rs.getString("name"),
                 Stage.Purpose.valueOf(rs.getString("purpose")), rs.getInt("sort_order"), rs.getString("hostname"),

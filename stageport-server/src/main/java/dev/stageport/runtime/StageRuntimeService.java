@@ -28,8 +28,11 @@ public class StageRuntimeService {
     private final StageRepository stages;
     private final AssetRepository assets;
     private final RuntimeRegistry runtimes;
+    private final RuntimeOwnership ownership;
 
-    public StageRuntimeService(StageRepository stages, AssetRepository assets, RuntimeRegistry runtimes) {
+    public StageRuntimeService(StageRepository stages, AssetRepository assets, RuntimeRegistry runtimes,
+                               RuntimeOwnership ownership) {
+        this.ownership = ownership;
         this.stages = stages;
         this.assets = assets;
         this.runtimes = runtimes;
@@ -55,6 +58,7 @@ public class StageRuntimeService {
         if (!settings.isObject()) {
             throw ApiException.badRequest("'settings' must be a JSON object.");
         }
+        settings = ownership.keepReplica(stage, runtime.driver(), settings);
         String json = JSON.writeValueAsString(settings);
         if (json.length() > 4000) {
             throw ApiException.badRequest("'settings' must be at most 4000 characters as JSON.");

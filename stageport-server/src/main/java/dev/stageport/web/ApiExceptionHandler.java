@@ -92,6 +92,10 @@ public class ApiExceptionHandler {
         if (BodySizeLimit.causedBy(e)) {
             return problems.entity(request, ErrorCode.PAYLOAD_TOO_LARGE, BodySizeLimit.DETAIL, null);
         }
+        if (ClientAborts.causedBy(e)) {
+            log.info(ClientAborts.describe(request, e));
+            return problems.entity(request, ErrorCode.MALFORMED_REQUEST, ClientAborts.DETAIL, null);
+        }
         log.error("Unexpected error on {} {} (traceId {})", request.getMethod(), request.getRequestURI(),
                 TraceIds.of(request), e);
         return problems.entity(request, ErrorCode.INTERNAL_ERROR,

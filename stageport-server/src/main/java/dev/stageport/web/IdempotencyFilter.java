@@ -36,6 +36,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
     static final int MAX_BODY_BYTES = 1024 * 1024;
+    static final int CLAIM_ATTEMPTS = 3;
+    static final String STILL_RUNNING = "The first request with this Idempotency-Key is still running; retry shortly.";
 
     private final IdempotencyRepository records;
     private final ProblemWriter problems;
@@ -79,17 +81,22 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         String client = auth.getName();
         String hash = hash(request.getRequestURI(), body);
         Instant now = clock.instant();
-        Optional<IdempotencyRepository.Record> seen = records.find(client, key)
-                .filter(r -> r.expiresAt().isAfter(now));
-        if (seen.isEmpty()) {
-            records.find(client, key).ifPresent(expired -> records.release(client, key));
+        // a competing request may claim, finish or give up the key between our steps: look again
+        for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+            Optional<IdempotencyRepository.Record> seen = records.find(client, key)
+                    .filter(r -> r.expiresAt().isAfter(now));
+            if (seen.isPresent()) {
+                replayOrRefuse(request, response, seen.get(), hash);
+                return;
+            }
+            // only an expired record goes: a fresh claim made meanwhile by another request stays
+            records.forgetIfExpired(client, key, now);
             if (records.start(client, key, hash, now, now.plus(keepFor))) {
                 runFirst(new CachedBody(request, body), response, chain, client, key);
                 return;
             }
-            seen = records.find(client, key);
         }
-        replayOrRefuse(request, response, seen.orElseThrow(), hash);
+        problems.write(request, response, ErrorCode.CONFLICT, STILL_RUNNING);
     }
 
     private void runFirst(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String client,
@@ -119,8 +126,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         if (record.status() == null) {
-            problems.write(request, response, ErrorCode.CONFLICT,
-                    "The first request with this Idempotency-Key is still running; retry shortly.");
+            problems.write(request, response, ErrorCode.CONFLICT, STILL_RUNNING);
             return;
         }
         response.setStatus(record.status());
@@ -138,7 +144,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         records.forgetExpired(clock.instant());
     }
 
-    private static String hash(String path, byte[] body) {
+    static String hash(String path, byte[] body) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(path.getBytes(StandardCharsets.UTF_8));

@@ -56,6 +56,12 @@ public class IdempotencyRepository {
         jdbc.sql("delete from idempotency_record where client_id = ? and idem_key = ?").params(clientId, key).update();
     }
 
+    /** Deletes the record only if it expired by {@code now}; a fresh claim of the same key stays. */
+    public void forgetIfExpired(String clientId, String key, Instant now) {
+        jdbc.sql("delete from idempotency_record where client_id = ? and idem_key = ? and expires_at <= ?")
+                .params(clientId, key, Timestamp.from(now)).update();
+    }
+
     public int forgetExpired(Instant now) {
         return jdbc.sql("delete from idempotency_record where expires_at < ?").param(Timestamp.from(now)).update();
     }

@@ -40,6 +40,10 @@ public class ProblemErrorController implements ErrorController {
         } else if (BodySizeLimit.causedBy(failure)) {
             code = ErrorCode.PAYLOAD_TOO_LARGE;
             detail = BodySizeLimit.DETAIL;
+        } else if (ClientAborts.causedBy(failure)) {
+            code = ErrorCode.MALFORMED_REQUEST;
+            detail = ClientAborts.DETAIL;
+            log.info(ClientAborts.describe(request, failure));
         } else {
             code = forStatus((Integer) status);
             detail = code == ErrorCode.INTERNAL_ERROR

@@ -138,7 +138,13 @@ public class ProcessRuntime implements Runtime, SmartLifecycle {
             if (slot.endpoint == null) {
                 int preferred = files.readActive(files.assetDir(slot.environmentKey, slot.assetKey))
                         .map(InstanceFiles.Active::stablePort).orElse(0);
-                slot.endpoint = openEndpoint(preferred, instance.port());
+                try {
+                    slot.endpoint = openEndpoint(preferred, instance.port());
+                } catch (RuntimeException e) {
+                    discard(instance);
+                    throw new RuntimeFailure("The app's stable address could not be opened (" + e.getMessage()
+                            + "); the new instance was stopped.");
+                }
             } else {
                 slot.endpoint.switchTo(instance.port());
             }

@@ -1,5 +1,6 @@
 package dev.stageport.runtime.process;
 
+import dev.stageport.runtime.ReplicaIdentity;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +30,8 @@ public record ProcessSettings(Duration healthTimeout, Duration drain, long logMa
             "maxRestarts", new long[] {0, 100});
     /** Keys another driver's settings carry that a stage may keep when it moves to this driver. */
     private static final Set<String> TOLERATED = Set.of("stepMillis");
+    /** The replica that runs the stage's apps (see docs/replicas.md); not a tuning value. */
+    public static final String REPLICA = "replica";
 
     /**
      * Reads and checks settings JSON (null or blank means all defaults).
@@ -50,6 +53,13 @@ public record ProcessSettings(Duration healthTimeout, Duration drain, long logMa
         }
         StringBuilder problems = new StringBuilder();
         for (Map.Entry<String, JsonNode> field : root.properties()) {
+            if (field.getKey().equals(REPLICA)) {
+                if (!(field.getValue().isString() && ReplicaIdentity.valid(field.getValue().asString()))) {
+                    problems.append("'replica' must be a replica id (").append(ReplicaIdentity.RULE).append("), got ")
+                            .append(field.getValue()).append(". ");
+                }
+                continue;
+            }
             long[] range = RANGES.get(field.getKey());
             if (range == null) {
                 if (!TOLERATED.contains(field.getKey())) {
@@ -72,6 +82,17 @@ public record ProcessSettings(Duration healthTimeout, Duration drain, long logMa
                 Duration.ofMillis(root.path("drainMillis").asLong(DEFAULTS.drain.toMillis())),
                 root.path("logMaxBytes").asLong(DEFAULTS.logMaxBytes),
                 root.path("maxRestarts").asInt(DEFAULTS.maxRestarts));
+    }
+
+    /** The replica the settings name, if any (settings that do not parse name none). */
+    public static java.util.Optional<String> replica(String json) {
+        try {
+            JsonNode value = json == null || json.isBlank() ? null : JSON.readTree(json).get(REPLICA);
+            return value != null && value.isString() && ReplicaIdentity.valid(value.asString())
+                    ? java.util.Optional.of(value.asString()) : java.util.Optional.empty();
+        } catch (JacksonException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** Settings that were valid when saved; a stage row edited by hand falls back to the defaults. */

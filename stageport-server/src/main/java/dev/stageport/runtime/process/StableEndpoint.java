@@ -42,7 +42,12 @@ final class StableEndpoint implements AutoCloseable {
         this.target = target;
         this.threads = threads;
         this.listener = bind(preferredPort);
-        threads.execute(this::acceptLoop);
+        try {
+            threads.execute(this::acceptLoop);
+        } catch (RuntimeException e) {
+            listener.close();
+            throw e;
+        }
     }
 
     int port() {
