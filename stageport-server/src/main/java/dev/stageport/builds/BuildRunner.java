@@ -8,17 +8,14 @@ import dev.stageport.bundles.BundleProblems;
 import dev.stageport.bundles.BundleReader;
 import dev.stageport.configurations.ConfigSchema;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import dev.stageport.work.Lease;
@@ -151,7 +148,7 @@ class BuildRunner implements WorkHandler {
             fail(lease, machine, job, "BuildInternalError", List.of("An internal error stopped the build in step "
                     + lease.step() + "; nothing was recorded. Start the build again."));
         } finally {
-            deleteQuietly(scratch);
+            ArtifactPackager.deleteQuietly(scratch);
         }
     }
 
@@ -290,16 +287,5 @@ class BuildRunner implements WorkHandler {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            log.warn("Could not remove the build scratch directory {}: {}", dir, e.getMessage());
-        }
     }
 }

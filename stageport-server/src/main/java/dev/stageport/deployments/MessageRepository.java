@@ -39,9 +39,14 @@ public class MessageRepository {
     public record Numbered(int seq, MessageDetailsV1TaskProgressMessage message) {
     }
 
-    /** Messages after {@code seq}, oldest first. */
+    /** Messages after the {@code seq}-th (1-based position within the operation), oldest first. */
     public List<Numbered> after(String opKey, int seq) {
-        return store.after(opKey, seq).stream().map(m -> new Numbered((int) m.id(), odc(m))).toList();
+        List<WorkMessage> all = store.all(opKey);
+        List<Numbered> out = new java.util.ArrayList<>();
+        for (int i = Math.max(0, seq); i < all.size(); i++) {
+            out.add(new Numbered(i + 1, odc(all.get(i))));
+        }
+        return out;
     }
 
     static MessageDetailsV1TaskProgressMessage odc(WorkMessage m) {

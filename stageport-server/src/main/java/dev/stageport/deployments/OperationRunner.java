@@ -27,6 +27,9 @@ import dev.stageport.work.Step;
 import dev.stageport.work.StepRunner;
 import dev.stageport.work.Stopped;
 import dev.stageport.work.WorkHandler;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -34,12 +37,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs one claimed deployment operation through its step plan ({@link DeploymentStep})
- * on the engine. A resumed operation (its worker died) continues after its last
- * completed step; one that died inside Activate cannot know the runtime's state and is
- * undone instead. A failure, a cancel or a passed deadline undoes what the operation
- * started (the candidate is discarded; what ran before keeps serving) and ends it
- * FinishedWithError. ApplyConfigs deploys the running build with the new configuration.
+ * Runs a claimed deployment operation through its step plan ({@link DeploymentStep}). A
+ * resumed operation continues after its last completed step; one that died inside Activate
+ * is undone instead. A failure, a cancel or a passed deadline discards the candidate (what
+ * ran before keeps serving) and ends it FinishedWithError. ApplyConfigs deploys the
+ * running build with the new configuration.
  */
 @Component
 class OperationRunner implements WorkHandler {
@@ -51,8 +53,6 @@ class OperationRunner implements WorkHandler {
     static final String HEALTH_CHECK = HealthCheck.name();
     static final String ACTIVATE = Activate.name();
     static final String RETIRE = RetirePrevious.name();
-    static final String RECORD = DeploymentStep.Record.name();
-
     private static final Logger log = LoggerFactory.getLogger(OperationRunner.class);
 
     private final DeploymentRepository operations;
@@ -64,12 +64,12 @@ class OperationRunner implements WorkHandler {
     private final RuntimeRegistry runtimes;
     private final StepRunner steps;
     private final EngineMetrics metrics;
-    private final java.time.Clock clock;
-    private volatile RetryPolicy retry = RetryPolicy.DEFAULT;
+    private final Clock clock;
+    private final RetryPolicy retry = RetryPolicy.DEFAULT;
 
     OperationRunner(DeploymentRepository operations, DeploymentOutcome outcome, StageRepository stages,
                     BuildRepository builds, DeployedAssetRepository deployed, EffectiveConfiguration configurations,
-                    RuntimeRegistry runtimes, StepRunner steps, EngineMetrics metrics, java.time.Clock clock) {
+                    RuntimeRegistry runtimes, StepRunner steps, EngineMetrics metrics, Clock clock) {
         this.operations = operations;
         this.outcome = outcome;
         this.stages = stages;
@@ -85,11 +85,6 @@ class OperationRunner implements WorkHandler {
     @Override
     public String kind() {
         return KIND;
-    }
-
-    /** Tests shorten the waits between attempts of a transiently failing step. */
-    void retryPolicy(RetryPolicy policy) {
-        this.retry = policy;
     }
 
     /** A step did not succeed; {@code message} becomes the operation's Error message. */
@@ -137,7 +132,7 @@ class OperationRunner implements WorkHandler {
         } catch (LeaseLost lost) {
             log.info("{}; another worker owns it now.", lost.getMessage());
             metrics.stepEnded(op.operation().name(), String.valueOf(lease.step()), EngineMetrics.LOST,
-                    java.time.Duration.ZERO);
+                    Duration.ZERO);
         } catch (Stopped | StepFailed | RuntimeFailure | ConfigurationRejected e) {
             undoAndFail(run, e.getMessage());
         } catch (RuntimeException e) {
@@ -249,14 +244,14 @@ class OperationRunner implements WorkHandler {
 
     /** Runs a step through the engine's step runner and times it for the step metrics. */
     private void step(Run run, List<DeploymentStep> plan, DeploymentStep step, Runnable action) {
-        java.time.Instant started = clock.instant();
+        Instant started = clock.instant();
         String outcomeLabel = EngineMetrics.FAILED;
         try {
             steps.run(run.lease, plan, step, retry, action);
             outcomeLabel = EngineMetrics.OK;
         } finally {
             metrics.stepEnded(run.op.operation().name(), step.name(), outcomeLabel,
-                    java.time.Duration.between(started, clock.instant()));
+                    Duration.between(started, clock.instant()));
         }
     }
 
@@ -296,13 +291,10 @@ class OperationRunner implements WorkHandler {
     }
 
     private static boolean stepWasStarted(Run run) {
-        String step = run.lease.step();
-        return run.lease.abandoned()
-                || step != null && (step.equals(PROVISION) || step.equals(HEALTH_CHECK) || step.equals(ACTIVATE));
+        return run.lease.abandoned() || List.of(PROVISION, HEALTH_CHECK, ACTIVATE).contains(run.lease.step());
     }
 
     private StepFailed notDeployed(DeploymentOperation op) {
-        return new StepFailed("The asset " + op.assetKey() + " is not deployed in the stage " + op.environmentKey()
-                + " any more.");
+        return new StepFailed("The asset " + op.assetKey() + " is not deployed in the stage " + op.environmentKey() + ".");
     }
 }

@@ -109,6 +109,7 @@ public final class Lease {
                 Thread.sleep(duration.toMillis());
                 return true;
             } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return false;
             }
         }
@@ -126,6 +127,8 @@ public final class Lease {
                 wait(Math.max(1, left / 1_000_000));
             }
         } catch (InterruptedException e) {
+            // the server is stopping: leave the operation as it is, so it is resumed once the lease runs out
+            lost = true;
             return false;
         }
         return false;

@@ -59,6 +59,12 @@ public class StepRunner {
             try {
                 return action.get();
             } catch (RuntimeException e) {
+                if (Thread.interrupted()) {
+                    // the server is stopping (the flag is cleared: the embedded database must not see it);
+                    // the operation is left to be resumed once its lease runs out
+                    lease.lose();
+                }
+                lease.ensureHeld();
                 stopReason(lease, step.name()).ifPresent(reason -> {
                     throw new Stopped(reason);
                 });

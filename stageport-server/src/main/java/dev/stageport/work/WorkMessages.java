@@ -59,12 +59,6 @@ public class WorkMessages {
         return list(key, Integer.MAX_VALUE, 0);
     }
 
-    /** Messages after the one with {@code id}, oldest first, for streams that resume. */
-    public List<WorkMessage> after(String key, long id) {
-        return jdbc.sql("select * from work_message where op_key = ? and id > ? order by id")
-                .params(key, id).query(WorkMessages::map).list();
-    }
-
     private static String truncate(String message) {
         return message == null || message.length() <= MAX_TEXT ? message : message.substring(0, MAX_TEXT - 3) + "...";
     }

@@ -136,8 +136,9 @@ public class WorkQueue {
         lease.advanced();
     }
 
+    /** Whole milliseconds, so a stored time is never rounded past the same instant given as a parameter. */
     static Timestamp ts(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+        return instant == null ? null : Timestamp.from(instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -12,7 +13,7 @@ import org.springframework.context.annotation.Primary;
 /** A clock tests move by hand; it starts at the real time so tokens and dates stay plausible. */
 public final class SettableClock extends Clock {
 
-    private volatile Instant now = Instant.now();
+    private volatile Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
     public void advance(Duration by) {
         now = now.plus(by);
