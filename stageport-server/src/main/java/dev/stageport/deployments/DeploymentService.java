@@ -178,7 +178,7 @@ public class DeploymentService {
     public void cancel(Caller caller, String operationKey, CancelRequest request) {
         String key = Keys.parse(operationKey, "operationKey").toString();
         DeploymentOperation op = operations.find(key).orElseThrow(() -> notFound(key));
-        caller.require(Permission.DEPLOY_APPS, op.environmentKey());
+        caller.requireUnnamed(Permission.DEPLOY_APPS, op.environmentKey(), "the deployment operation " + key);
         String reason = CancelRequest.reason(request);
         if (op.status().terminal() || !work.cancel(key, caller.clientId(), reason)) {
             throw ApiException.conflict("The deployment operation " + key + " already ended ("

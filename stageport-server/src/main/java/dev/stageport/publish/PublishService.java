@@ -140,7 +140,7 @@ public class PublishService {
         String key = Keys.parse(operationKey, "operationKey").toString();
         PublishOperation op = publishes.find(key)
                 .orElseThrow(() -> ApiException.notFound("No publish operation with key " + key + "."));
-        caller.require(Permission.DEPLOY_APPS, op.environmentKey());
+        caller.requireUnnamed(Permission.DEPLOY_APPS, op.environmentKey(), "the publish operation " + key);
         String reason = CancelRequest.reason(request);
         if (op.status().terminal() || !work.cancel(key, caller.clientId(), reason)) {
             throw ApiException.conflict("The publish operation " + key + " already ended; there is nothing to "

@@ -3,6 +3,7 @@ package dev.stageport.support;
 import dev.stageport.work.OperationEngine;
 import java.nio.file.Path;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -30,6 +31,12 @@ public abstract class OneTickServerTest extends ServerTest {
     protected OperationEngine engine;
     @Autowired
     protected SettableClock clock;
+
+    /** Every test starts with nothing due (e.g. the demo's first Deploy, left by the seeding). */
+    @BeforeEach
+    void drainTheQueue() {
+        tickUntilIdle();
+    }
 
     /** One engine cycle: claims and runs at most one due item; true when it ran one. */
     protected boolean tick() {
