@@ -9,17 +9,17 @@ import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 
-/** Deployment operations: list, show, messages, wait. */
+/** Deployment operations: list, show, messages, wait, cancel. */
 @Command(name = "ops", mixinStandardHelpOptions = true,
         footer = {"%nExample:", "  stageport ops list --stage QA"},
         description = "Deployment operations.",
         subcommands = {OpsCommand.ListOps.class, OpsCommand.Show.class, OpsCommand.Messages.class,
-                OpsCommand.Wait.class})
+                OpsCommand.Wait.class, OpsCommand.Cancel.class})
 class OpsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new UsageException("give a subcommand: list, show, messages or wait");
+        throw new UsageException("give a subcommand: list, show, messages, wait or cancel");
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
@@ -127,4 +127,30 @@ class OpsCommand implements Runnable {
                     !waiting.noPush);
         }
     }
+
+    @Command(name = "cancel", mixinStandardHelpOptions = true,
+        footer = {"%nExample:", "  stageport ops cancel OPERATION_KEY --reason \"wrong build\""},
+        description = "Cancel a running operation: it stops at its next step, undoes what it started (what ran "
+                + "before keeps serving) and ends FinishedWithError naming you and the reason.")
+    static class Cancel extends ServerCommand {
+        @Parameters(index = "0", paramLabel = "KEY")
+        String key;
+
+        @Option(names = "--reason", required = true, description = "Why; shown in the operation's Error message")
+        String reason;
+
+        Cancel(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        protected int run() {
+            client().post(CANCEL.formatted(key), java.util.Map.of("reason", reason));
+            out().line("Cancel requested: operation " + key + " stops at its next step; follow it with "
+                    + "'stageport ops wait " + key + "'.");
+            return ExitCode.OK;
+        }
+    }
+
+    static final String CANCEL = "/api/stageport/v1/deployment-operations/%s/cancel";
 }

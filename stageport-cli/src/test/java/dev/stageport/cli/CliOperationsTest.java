@@ -134,6 +134,33 @@ class CliOperationsTest extends CliReadCommandsTest {
         assertThat(out.toString()).startsWith("KEY");
     }
 
+    @Test
+    void opsCancelStopsARunningDeployWhichThenEndsWithErrorNamingWhoAndWhy() throws Exception {
+        var client = new dev.stageport.client.OdcClient(RunningServer.url(), RunningServer.CLIENT_ID,
+                RunningServer.CLIENT_SECRET);
+        client.put("/api/stageport/v1/environments/" + PRODUCTION + "/assets/" + APP + "/simulation",
+                Map.of("stepMillis", 30000));
+        try {
+            assertThat(run(credentials(), "", "deploy", "--stage", "Production", "--asset", APP, "--revision", "1",
+                    "--output", "json")).as(err.toString()).isZero();
+            String key = JSON.readTree(out.toString()).get("key").asString();
+            assertThat(run(credentials(), "", "ops", "cancel", key, "--reason", "wrong build")).as(err.toString())
+                    .isZero();
+            assertThat(out.toString()).contains("Cancel requested", key);
+            assertThat(run(credentials(), "", "ops", "wait", key)).isEqualTo(ExitCode.OPERATION_FAILED);
+            assertThat(out.toString() + err).contains("FinishedWithError");
+            assertThat(client.get("/api/deployments/v1/deployment-operations/" + key + "/messages").toString())
+                    .contains("Cancelled by " + RunningServer.CLIENT_ID + ": wrong build");
+            assertThat(run(credentials(), "", "ops", "cancel", key, "--reason", "again")).isNotZero();
+            assertThat(err.toString()).contains("nothing to cancel");
+            assertThat(run(credentials(), "", "ops", "cancel", key)).isEqualTo(ExitCode.USAGE);
+        } finally {
+            client.put("/api/stageport/v1/environments/" + PRODUCTION + "/assets/" + APP + "/simulation",
+                    Map.of("stepMillis", 10));
+            waitForIdle(client);
+        }
+    }
+
     private static void waitForIdle(dev.stageport.client.OdcClient client) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
             JsonNode running = client.get("/api/deployments/v1/deployment-operations?status=Running&environmentKey="

@@ -91,4 +91,17 @@ final class ArtifactPackager {
             out.write(buffer, 0, read);
         }
     }
+
+    /** Removes a scratch directory; a leftover is only worth a warning. */
+    static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(ArtifactPackager.class)
+                    .warn("Could not remove the build scratch directory {}: {}", dir, e.getMessage());
+        }
+    }
 }

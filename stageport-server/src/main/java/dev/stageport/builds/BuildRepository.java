@@ -8,6 +8,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import dev.stageport.work.Lease;
+import dev.stageport.work.WorkMessage;
+import dev.stageport.work.WorkMessages;
+import dev.stageport.work.WorkQueue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,10 +22,16 @@ public class BuildRepository {
             build_key, asset_key, asset_revision, build_type, status, started_at, finished_at, built_by,
             artifact_digest""";
 
-    private final JdbcClient jdbc;
+    static final String KIND = "build";
 
-    public BuildRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final WorkQueue work;
+    private final WorkMessages messages;
+
+    public BuildRepository(JdbcClient jdbc, WorkQueue work, WorkMessages messages) {
         this.jdbc = jdbc;
+        this.work = work;
+        this.messages = messages;
     }
 
     public Optional<Build> find(String buildKey) {
@@ -61,7 +71,8 @@ public class BuildRepository {
      * Inserts a build; a Pending (requested) or Finished (seeded) one takes the revision's
      * active slot for its type, so a second one raises DuplicateKeyException (the unique
      * index decides). Builds only become Running through a worker's claim, never by insert,
-     * so a Running row inserted directly (test fixtures) is left out of the slot.
+     * so a Running row inserted directly (test fixtures) is left out of the slot. A
+     * Pending build enters the engine's queue in the same (caller's) transaction.
      */
     public void insert(Build build) {
         jdbc.sql("insert into build (" + COLUMNS + ", active_slot) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -71,6 +82,30 @@ public class BuildRepository {
                         takesSlot(build.status())
                                 ? activeSlot(build.assetKey(), build.assetRevision(), build.buildType()) : null)
                 .update();
+        if (build.status() == Build.BuildStatus.Pending) {
+            work.enqueue(build.key(), KIND, build.startedAt(), null);
+        }
+    }
+
+    /** A claimed build starts (or resumes) running; conditional on it not having ended. */
+    boolean markRunning(String buildKey) {
+        return jdbc.sql("update build set status = 'Running', version = version + 1"
+                        + " where build_key = ? and status in ('Pending', 'Running')")
+                .param(buildKey).update() == 1;
+    }
+
+    /**
+     * The terminal write, conditional on the build still Running. A failed build gives up
+     * its active slot, so the revision can be built again; a finished one keeps it.
+     */
+    boolean finish(String buildKey, Build.BuildStatus to, Instant now, String artifactDigest, String runSpec) {
+        return jdbc.sql("""
+                update build set status = ?, finished_at = ?, lease_expires_at = null, artifact_digest = ?,
+                    run_spec = ?, version = version + 1,
+                    active_slot = case when ? = 'Finished' then active_slot else null end
+                where build_key = ? and status = 'Running'""")
+                .params(to.name(), timestamp(now), artifactDigest, runSpec, to.name(), buildKey)
+                .update() == 1;
     }
 
     /** The build that holds the slot: the one Pending, Running or Finished build of this revision and type. */
@@ -87,24 +122,15 @@ public class BuildRepository {
         return assetKey + ":" + revision + ":" + type.name();
     }
 
-    public void addMessage(String buildKey, BuildMessage message) {
-        jdbc.sql("""
-                insert into build_message (build_key, seq, created_at, msg_type, severity, message, step_id, error_code)
-                values (?, (select coalesce(max(seq), 0) + 1 from build_message where build_key = ?), ?, ?, ?, ?, ?, ?)""")
-                .params(buildKey, buildKey, Timestamp.from(message.timestamp()), message.type(), message.severity(),
-                        message.message(), message.stepId(), message.errorCode())
-                .update();
+    /** A worker's log message; written only while it holds the build's claim. */
+    void addMessage(Lease lease, BuildMessage m) {
+        messages.add(lease, WorkMessage.of(m.timestamp(), m.type(), m.severity(), m.message(), m.stepId(), null,
+                m.errorCode()));
     }
 
     public List<BuildMessage> messages(String buildKey) {
-        return jdbc.sql("""
-                select created_at, msg_type, severity, message, step_id, error_code
-                from build_message where build_key = ? order by seq""")
-                .param(buildKey)
-                .query((rs, n) -> new BuildMessage(rs.getTimestamp("created_at").toInstant(), rs.getString("msg_type"),
-                        rs.getString("severity"), rs.getString("message"), rs.getString("step_id"),
-                        rs.getString("error_code")))
-                .list();
+        return messages.all(buildKey).stream().map(m -> new BuildMessage(m.createdAt(), m.type(), m.severity(),
+                m.message(), m.stepId(), m.errorCode())).toList();
     }
 
     private static Timestamp timestamp(Instant instant) {

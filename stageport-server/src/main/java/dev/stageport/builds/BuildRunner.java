@@ -8,70 +8,75 @@ import dev.stageport.bundles.BundleProblems;
 import dev.stageport.bundles.BundleReader;
 import dev.stageport.configurations.ConfigSchema;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.stageport.work.Lease;
+import dev.stageport.work.LeaseLost;
+import dev.stageport.work.RetryPolicy;
+import dev.stageport.work.StateMachine;
+import dev.stageport.work.StepRunner;
+import dev.stageport.work.Stopped;
+import dev.stageport.work.WorkHandler;
+import dev.stageport.work.WorkQueue;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs one claimed build: Validate (re-read the revision's bundle), ResolveLibraries
- * (each referenced library revision needs a finished Release build, whose files are
- * bundled in), Package (a deterministic zip stored by digest) and Record. Every
- * step writes a log message; a problem ends the build FinishedWithErrors with one
- * Error message per reason. Builds are pure functions of their inputs, so a build
- * whose worker died is simply run again from the start.
+ * Runs one claimed build on the engine through its step plan ({@link BuildStep}):
+ * Validate (re-read the revision's bundle), ResolveLibraries (each referenced library
+ * revision needs a finished Release build, whose files are bundled in), Package (a
+ * deterministic zip stored by digest) and Record. Every step writes a log message; a
+ * problem, a cancel or a passed deadline ends the build FinishedWithErrors, its Error
+ * messages and status in one transaction. A build whose worker died runs again.
  */
 @Component
-class BuildRunner {
+class BuildRunner implements WorkHandler {
 
-    static final String VALIDATE = "Validate";
-    static final String LIBRARIES = "ResolveLibraries";
-    static final String PACKAGE = "Package";
-    static final String RECORD = "Record";
+    static final String VALIDATE = BuildStep.Validate.name();
+    static final String LIBRARIES = BuildStep.ResolveLibraries.name();
+    static final String PACKAGE = BuildStep.Package.name();
+    static final String RECORD = BuildStep.Record.name();
 
     private static final Logger log = LoggerFactory.getLogger(BuildRunner.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final BuildQueue queue;
     private final BuildRepository builds;
     private final AssetRepository assets;
     private final BundleReader reader;
     private final ArtifactStore store;
+    private final StepRunner steps;
+    private final WorkQueue work;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
-    BuildRunner(BuildQueue queue, BuildRepository builds, AssetRepository assets, BundleReader reader,
-                ArtifactStore store, Clock clock) {
-        this.queue = queue;
+    BuildRunner(BuildRepository builds, AssetRepository assets, BundleReader reader, ArtifactStore store,
+                StepRunner steps, WorkQueue work, TransactionTemplate transactions, Clock clock) {
         this.builds = builds;
         this.assets = assets;
         this.reader = reader;
         this.store = store;
+        this.steps = steps;
+        this.work = work;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
-    /** A worker's hold on one build: who holds it and the row version it last wrote. */
-    static final class Hold {
-        final BuildQueue.Job job;
-        final String workerId;
-        long version;
-        String step;
+    @Override
+    public String kind() {
+        return BuildRepository.KIND;
+    }
 
-        Hold(BuildQueue.Job job, String workerId) {
-            this.job = job;
-            this.workerId = workerId;
-            this.version = job.version() + 1;
-        }
+    /** A build as a worker sees it: enough to run it. */
+    record Job(String key, String assetKey, int revision, Build.BuildType type) {
     }
 
     /** The build cannot succeed; every reason becomes an Error message. */
@@ -90,54 +95,80 @@ class BuildRunner {
         }
     }
 
-    /** Another worker took the build over (our lease expired): stop touching it. */
-    static final class Lost extends RuntimeException {
-        Lost(String key) {
-            super("Lost the claim on build " + key + ".", null, false, false);
+    @Override
+    public void run(Lease lease) {
+        Build build = builds.find(lease.key()).orElse(null);
+        if (build == null || (build.status() != Build.BuildStatus.Pending
+                && build.status() != Build.BuildStatus.Running)) {
+            work.end(lease);
+            return;
+        }
+        StateMachine<Build.BuildStatus> machine = new StateMachine<>(Build.TRANSITIONS, build.key(), build.status());
+        Job job = new Job(build.key(), build.assetKey(), build.assetRevision(), build.buildType());
+        Path scratch = null;
+        try {
+            if (build.status() == Build.BuildStatus.Pending) {
+                machine.move(Build.BuildStatus.Running);
+            }
+            lease.ensureHeld();
+            builds.markRunning(job.key());
+            if (lease.abandoned()) {
+                info(lease, VALIDATE, "The worker that ran this build stopped; building again from the start.");
+            }
+            Validated valid = steps.run(lease, BuildStep.PLAN, BuildStep.Validate, RetryPolicy.NONE,
+                    () -> validate(lease, job));
+            List<ArtifactPackager.Source> sources = new ArrayList<>();
+            List<Map<String, Object>> libraries = steps.run(lease, BuildStep.PLAN, BuildStep.ResolveLibraries,
+                    RetryPolicy.NONE, () -> {
+                        sources.addAll(io(() -> ArtifactPackager.filesOf(valid.path(), "")));
+                        return libraries(lease, job, sources);
+                    });
+            scratch = store.scratch("build-");
+            Path artifact = scratch.resolve("artifact.zip");
+            ArtifactStore.StoredBlob stored = steps.run(lease, BuildStep.PLAN, BuildStep.Package, RetryPolicy.NONE,
+                    () -> io(() -> {
+                        ArtifactPackager.write(artifact, sources, buildJson(job, valid.digest(), libraries));
+                        ArtifactStore.StoredBlob blob = store.put(artifact);
+                        info(lease, PACKAGE, "Packaged " + count(sources.size() + 1, "file") + " into the artifact "
+                                + blob.digest() + " (" + blob.size() + " bytes).");
+                        return blob;
+                    }));
+            steps.run(lease, BuildStep.PLAN, BuildStep.Record, RetryPolicy.NONE, () -> end(lease, machine, job,
+                    Build.BuildStatus.Finished, List.of(new BuildMessage(now(), "BuildProgress", "Info",
+                            "Build of revision " + job.revision() + " (" + job.type() + ") finished.", RECORD, null)),
+                    stored.digest(), valid.bundle().run() == null ? null : valid.bundle().run().toJson()));
+        } catch (LeaseLost lost) {
+            log.info("{}; another worker owns it now.", lost.getMessage());
+        } catch (Failed failed) {
+            fail(lease, machine, job, failed.errorCode, failed.reasons);
+        } catch (Stopped stopped) {
+            fail(lease, machine, job, "BuildCancelled", List.of(stopped.getMessage()));
+        } catch (IOException | RuntimeException e) {
+            log.error("Build {} failed unexpectedly in step {}", job.key(), lease.step(), e);
+            fail(lease, machine, job, "BuildInternalError", List.of("An internal error stopped the build in step "
+                    + lease.step() + "; nothing was recorded. Start the build again."));
+        } finally {
+            ArtifactPackager.deleteQuietly(scratch);
         }
     }
 
-    void run(Hold hold) {
-        BuildQueue.Job job = hold.job;
-        Path scratch = null;
+    /** An I/O action inside a step; an IOException fails the build like an internal error. */
+    private interface IoAction<T> {
+        T get() throws IOException;
+    }
+
+    private static <T> T io(IoAction<T> action) {
         try {
-            if (hold.job.claimedBy() != null) {
-                info(job, VALIDATE, "The worker that ran this build stopped; building again from the start.");
-            }
-            step(hold, VALIDATE);
-            Validated valid = validate(job);
-            Bundle bundle = valid.bundle();
-            step(hold, LIBRARIES);
-            List<ArtifactPackager.Source> sources = new ArrayList<>(ArtifactPackager.filesOf(valid.path(), ""));
-            List<Map<String, Object>> libraries = libraries(job, sources);
-            step(hold, PACKAGE);
-            scratch = store.scratch("build-");
-            Path artifact = scratch.resolve("artifact.zip");
-            ArtifactPackager.write(artifact, sources, buildJson(job, valid.digest(), libraries));
-            ArtifactStore.StoredBlob stored = store.put(artifact);
-            info(job, PACKAGE, "Packaged " + count(sources.size() + 1, "file") + " into the artifact " + stored.digest()
-                    + " (" + stored.size() + " bytes).");
-            step(hold, RECORD);
-            info(job, RECORD, "Build of revision " + job.revision() + " (" + job.type() + ") finished.");
-            finish(hold, Build.BuildStatus.Finished, stored.digest(),
-                    bundle.run() == null ? null : bundle.run().toJson());
-        } catch (Lost lost) {
-            log.info("{}; another worker owns it now.", lost.getMessage());
-        } catch (Failed failed) {
-            fail(hold, failed.errorCode, failed.reasons);
-        } catch (IOException | RuntimeException e) {
-            log.error("Build {} failed unexpectedly in step {}", job.key(), hold.step, e);
-            fail(hold, "BuildInternalError", List.of("An internal error stopped the build in step " + hold.step
-                    + "; nothing was recorded. Start the build again."));
-        } finally {
-            deleteQuietly(scratch);
+            return action.get();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
     private record Validated(Bundle bundle, String digest, Path path) {
     }
 
-    private Validated validate(BuildQueue.Job job) throws IOException {
+    private Validated validate(Lease lease, Job job) {
         AssetRevision revision = assets.findRevision(job.assetKey(), job.revision())
                 .orElseThrow(() -> new Failed("RevisionNotFound", "The revision " + job.revision() + " of the asset "
                         + job.assetKey() + " no longer exists."));
@@ -151,6 +182,8 @@ class BuildRunner {
             bundle = reader.read(path);
         } catch (BundleProblems problems) {
             throw new Failed("BundleInvalid", problems.problems());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         List<String> reserved = bundle.files().stream()
                 .filter(f -> f.equals("build.json") || f.startsWith("libraries/"))
@@ -159,7 +192,7 @@ class BuildRunner {
         if (!reserved.isEmpty()) {
             throw new Failed("BundleInvalid", reserved);
         }
-        info(job, VALIDATE, "Validated the bundle " + digest + " of revision " + job.revision() + ": "
+        info(lease, VALIDATE, "Validated the bundle " + digest + " of revision " + job.revision() + ": "
                 + count(bundle.files().size(), "file") + ", type " + bundle.type() + ".");
         return new Validated(bundle, digest, path);
     }
@@ -168,8 +201,7 @@ class BuildRunner {
      * The revision's library references were pinned to exact revisions at upload;
      * each needs a finished Release build, whose artifact goes under libraries/<assetKey>/.
      */
-    private List<Map<String, Object>> libraries(BuildQueue.Job job, List<ArtifactPackager.Source> sources)
-            throws IOException {
+    private List<Map<String, Object>> libraries(Lease lease, Job job, List<ArtifactPackager.Source> sources) {
         ConfigSchema schema = ConfigSchema.parse(assets.findRevision(job.assetKey(), job.revision()).orElseThrow()
                 .configSchema());
         List<String> problems = new ArrayList<>();
@@ -184,7 +216,8 @@ class BuildRunner {
                 problems.add("The library " + ref.assetKey() + " revision " + ref.revision()
                         + " has no finished Release build; build it first.");
             } else {
-                sources.addAll(ArtifactPackager.filesOf(artifact.get(), "libraries/" + ref.assetKey() + "/"));
+                sources.addAll(io(() -> ArtifactPackager.filesOf(artifact.get(), "libraries/" + ref.assetKey()
+                        + "/")));
                 Map<String, Object> lib = new LinkedHashMap<>();
                 lib.put("assetKey", ref.assetKey());
                 lib.put("revision", ref.revision());
@@ -195,14 +228,14 @@ class BuildRunner {
         if (!problems.isEmpty()) {
             throw new Failed("LibraryUnresolved", problems);
         }
-        info(job, LIBRARIES, resolved.isEmpty() ? "The revision references no libraries."
+        info(lease, LIBRARIES, resolved.isEmpty() ? "The revision references no libraries."
                 : "Resolved " + count(resolved.size(), "library") + ": " + resolved.stream()
                 .map(l -> l.get("assetKey") + " revision " + l.get("revision")).toList() + ".");
         return resolved;
     }
 
     /** Build metadata without times or keys, so the artifact's digest depends on its inputs only. */
-    private String buildJson(BuildQueue.Job job, String bundleDigest, List<Map<String, Object>> libraries) {
+    private String buildJson(Job job, String bundleDigest, List<Map<String, Object>> libraries) {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("assetKey", job.assetKey());
         meta.put("assetRevision", job.revision());
@@ -212,38 +245,39 @@ class BuildRunner {
         return JSON.writeValueAsString(meta);
     }
 
-    private void fail(Hold hold, String errorCode, List<String> reasons) {
+    private void fail(Lease lease, StateMachine<Build.BuildStatus> machine, Job job, String errorCode,
+                      List<String> reasons) {
+        if (lease.lost()) {
+            return;
+        }
+        List<BuildMessage> errors = new ArrayList<>();
+        for (String reason : reasons) {
+            errors.add(new BuildMessage(now(), "BuildError", "Error", reason, lease.step(), errorCode));
+        }
+        errors.add(new BuildMessage(now(), "BuildFinished", "Error", "Build of revision " + job.revision() + " ("
+                + job.type() + ") finished with errors.", lease.step(), errorCode));
         try {
-            for (String reason : reasons) {
-                builds.addMessage(hold.job.key(), new BuildMessage(now(), "BuildError", "Error", reason, hold.step,
-                        errorCode));
-            }
-            builds.addMessage(hold.job.key(), new BuildMessage(now(), "BuildFinished", "Error", "Build of revision "
-                    + hold.job.revision() + " (" + hold.job.type() + ") finished with errors.", hold.step, errorCode));
-            finish(hold, Build.BuildStatus.FinishedWithErrors, null, null);
-        } catch (Lost lost) {
+            end(lease, machine, job, Build.BuildStatus.FinishedWithErrors, errors, null, null);
+        } catch (LeaseLost lost) {
             log.info("{}; its new owner reports the outcome.", lost.getMessage());
         }
     }
 
-    private void finish(Hold hold, Build.BuildStatus to, String digest, String runSpec) {
-        Build.TRANSITIONS.check(hold.job.key(), Build.BuildStatus.Running, to);
-        if (!queue.finish(hold.job.key(), to, hold.version, hold.workerId, now(), digest, runSpec)) {
-            throw new Lost(hold.job.key());
-        }
-        hold.version++;
+    /** The last messages, the terminal status and the end of the work item: one transaction, all or nothing. */
+    private void end(Lease lease, StateMachine<Build.BuildStatus> machine, Job job, Build.BuildStatus to,
+                     List<BuildMessage> last, String digest, String runSpec) {
+        transactions.executeWithoutResult(tx -> {
+            last.forEach(m -> builds.addMessage(lease, m));
+            machine.move(to);
+            if (!builds.finish(job.key(), to, now(), digest, runSpec)) {
+                throw new LeaseLost(job.key());
+            }
+            work.end(lease);
+        });
     }
 
-    private void step(Hold hold, String step) {
-        if (!queue.markStep(hold.job.key(), hold.version, hold.workerId, step)) {
-            throw new Lost(hold.job.key());
-        }
-        hold.version++;
-        hold.step = step;
-    }
-
-    private void info(BuildQueue.Job job, String step, String text) {
-        builds.addMessage(job.key(), new BuildMessage(now(), "BuildProgress", "Info", text, step, null));
+    private void info(Lease lease, String step, String text) {
+        builds.addMessage(lease, new BuildMessage(now(), "BuildProgress", "Info", text, step, null));
     }
 
     private static String count(int n, String noun) {
@@ -253,16 +287,5 @@ class BuildRunner {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            log.warn("Could not remove the build scratch directory {}: {}", dir, e.getMessage());
-        }
     }
 }

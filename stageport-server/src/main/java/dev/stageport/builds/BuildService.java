@@ -14,7 +14,11 @@ import dev.stageport.web.Keys;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import dev.stageport.deployments.EngineSignal;
+import dev.stageport.web.CancelRequest;
+import dev.stageport.work.WorkControl;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,13 +32,18 @@ public class BuildService {
 
     private final BuildRepository builds;
     private final AssetRepository assets;
-    private final BuildEngine engine;
+    private final EngineSignal signal;
+    private final WorkControl work;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
-    public BuildService(BuildRepository builds, AssetRepository assets, BuildEngine engine, Clock clock) {
+    public BuildService(BuildRepository builds, AssetRepository assets, EngineSignal signal, WorkControl work,
+                        TransactionTemplate transactions, Clock clock) {
         this.builds = builds;
         this.assets = assets;
-        this.engine = engine;
+        this.signal = signal;
+        this.work = work;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -74,13 +83,27 @@ public class BuildService {
         Build build = new Build(fixedKey == null ? UUID.randomUUID().toString() : fixedKey, assetKey, revision, type,
                 Build.BuildStatus.Pending, clock.instant().truncatedTo(ChronoUnit.MILLIS), null, requestedBy, null);
         try {
-            builds.insert(build);
+            transactions.executeWithoutResult(tx -> builds.insert(build));
         } catch (DuplicateKeyException raced) {
             // a concurrent request took the slot first: its build is the answer
             return builds.active(assetKey, revision, type).orElseThrow(() -> raced);
         }
-        engine.wake();
+        signal.wake();
         return build;
+    }
+
+    /**
+     * Asks a Pending or Running build to stop at its next step boundary; it ends
+     * FinishedWithErrors naming the caller and the reason. Needs what starting builds needs.
+     */
+    public void cancel(Caller caller, String buildKey, CancelRequest request) {
+        caller.requireAnywhere(Permission.ASSET_OPEN);
+        Build build = find(buildKey);
+        String reason = CancelRequest.reason(request);
+        if (!work.cancel(build.key(), caller.clientId(), reason)) {
+            throw ApiException.conflict("The build " + build.key() + " already ended (" + build.status()
+                    + "); there is nothing to cancel.");
+        }
     }
 
     public BuildDetailsBuildListResponse list(Caller caller, String assetKey, Integer revision,

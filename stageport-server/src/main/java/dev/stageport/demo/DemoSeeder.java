@@ -6,9 +6,9 @@ import dev.stageport.assets.AssetRepository;
 import dev.stageport.assets.AssetRevision;
 import dev.stageport.assets.AssetUploadService;
 import dev.stageport.builds.Build;
-import dev.stageport.builds.BuildEngine;
 import dev.stageport.builds.BuildRepository;
 import dev.stageport.builds.BuildService;
+import dev.stageport.work.OperationEngine;
 import dev.stageport.configurations.ConfigSchema;
 import dev.stageport.configurations.DataType;
 import java.io.IOException;
@@ -48,7 +48,7 @@ public class DemoSeeder implements ApplicationRunner {
     private final BuildRepository builds;
     private final AssetUploadService uploads;
     private final BuildService buildService;
-    private final BuildEngine buildEngine;
+    private final OperationEngine buildEngine;
     private final StageportProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -56,7 +56,7 @@ public class DemoSeeder implements ApplicationRunner {
     private final RuntimeRegistry runtimes;
 
     public DemoSeeder(StageRepository stages, AssetRepository assets, BuildRepository builds,
-                      AssetUploadService uploads, BuildService buildService, BuildEngine buildEngine,
+                      AssetUploadService uploads, BuildService buildService, OperationEngine buildEngine,
                       StageportProperties properties, TransactionTemplate transactions, Clock clock,
                       List<DemoSeeded> listeners, RuntimeRegistry runtimes) {
         this.runtimes = runtimes;

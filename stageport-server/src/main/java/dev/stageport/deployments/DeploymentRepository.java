@@ -7,13 +7,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import dev.stageport.work.WorkQueue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * deployment_operation is both the record users read and the engine's durable
- * queue. Every write by a worker is conditional (status, version, claimed_by) and
- * reports whether it won, so two workers can never both act on one operation.
+ * deployment_operation is the record users read; the engine's queue is work_item,
+ * written in the same transaction. The terminal write is conditional on the status,
+ * and the worker makes it together with ending its (claim-conditional) work item.
  */
 @Repository
 public class DeploymentRepository {
@@ -24,13 +25,36 @@ public class DeploymentRepository {
             lease_expires_at, attempts, version""";
 
     private final JdbcClient jdbc;
+    private final WorkQueue work;
 
-    public DeploymentRepository(JdbcClient jdbc) {
+    public DeploymentRepository(JdbcClient jdbc, WorkQueue work) {
         this.jdbc = jdbc;
+        this.work = work;
     }
 
-    /** Inserts a Running operation; the unique index on active_target refuses a second active one. */
+    /**
+     * Inserts a Running operation and its work item (call it in a transaction); the
+     * unique index on active_target refuses a second active one. An operation given as
+     * claimed (a crashed server's leftover in tests) enters the queue as it was left.
+     */
+    public void insert(DeploymentOperation op, Instant deadlineAt) {
+        insertRecord(op);
+        if (op.status().terminal()) {
+            return;
+        }
+        if (op.claimedBy() == null) {
+            work.enqueue(op.key(), OperationRunner.KIND, op.startedAt(), deadlineAt, op.environmentKey());
+        } else {
+            work.enqueueClaimed(op.key(), OperationRunner.KIND, op.startedAt(), op.claimedBy(), op.leaseExpiresAt(),
+                    op.currentStep(), null);
+        }
+    }
+
     public void insert(DeploymentOperation op) {
+        insert(op, null);
+    }
+
+    private void insertRecord(DeploymentOperation op) {
         jdbc.sql("insert into deployment_operation (" + COLUMNS + ", active_target) values "
                         + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(op.key(), op.operation().name(), op.assetKey(), op.assetName(), op.revision(), op.buildKey(),
@@ -69,84 +93,24 @@ public class DeploymentRepository {
                 + " limit ? offset ?";
     }
 
-    /** Running operations nobody holds (new) or whose holder stopped renewing its lease (crashed). */
-    public List<DeploymentOperation> candidates(Instant now, int max) {
-        return jdbc.sql("select " + COLUMNS + " from deployment_operation"
-                        + " where status = 'Running' and (claimed_by is null or lease_expires_at < ?)"
-                        + " order by started_at, op_key limit ?")
-                .params(ts(now), max).query(DeploymentRepository::map).list();
-    }
-
-    /**
-     * Like {@link #candidates(Instant, int)} without the operations of {@code skippedStages}
-     * (process stages another replica runs), so a queue of those can never hide this replica's work.
-     */
-    public List<DeploymentOperation> candidates(Instant now, int max, java.util.Collection<String> skippedStages) {
-        if (skippedStages.isEmpty()) {
-            return candidates(now, max);
-        }
-        List<Object> params = new ArrayList<>();
-        params.add(ts(now));
-        params.addAll(skippedStages);
-        params.add(max);
-        return jdbc.sql("select " + COLUMNS + " from deployment_operation"
-                        + " where status = 'Running' and (claimed_by is null or lease_expires_at < ?)"
-                        + " and env_key not in (" + String.join(", ", java.util.Collections.nCopies(
-                        skippedStages.size(), "?")) + ") order by started_at, op_key limit ?")
-                .params(params).query(DeploymentRepository::map).list();
-    }
-
-    /** How many operations wait for a worker (same condition as {@link #candidates}) and since when. */
+    /** How many operations wait for a worker and since when, from the engine's queue. */
     public record Queue(long depth, Instant oldestStartedAt) {
     }
 
-    /** One aggregate row over the status index (few rows are Running); the metrics cache it between scrapes. */
+    /** One aggregate row; the metrics cache it between scrapes. */
     public Queue queue(Instant now) {
-        return jdbc.sql("select count(*) as depth, min(started_at) as oldest from deployment_operation"
-                        + " where status = 'Running' and (claimed_by is null or lease_expires_at < ?)")
-                .param(ts(now))
-                .query((rs, row) -> new Queue(rs.getLong("depth"), instant(rs.getTimestamp("oldest"))))
-                .single();
-    }
-
-    /**
-     * Takes the operation if it is still as the candidate query saw it. The lease
-     * condition is repeated because heartbeats renew a lease without a new version.
-     */
-    public boolean claim(String opKey, long expectedVersion, String workerId, Instant now, Instant leaseUntil) {
-        return jdbc.sql("""
-                update deployment_operation
-                set claimed_by = ?, lease_expires_at = ?, attempts = attempts + 1, version = version + 1, updated_at = ?
-                where op_key = ? and version = ? and status = 'Running'
-                  and (claimed_by is null or lease_expires_at < ?)""")
-                .params(workerId, ts(leaseUntil), ts(now), opKey, expectedVersion, ts(now))
-                .update() == 1;
-    }
-
-    /** Keeps a claim alive while a long step runs; fails once another worker took over. */
-    public boolean heartbeat(String opKey, String workerId, Instant leaseUntil) {
-        return jdbc.sql("""
-                update deployment_operation set lease_expires_at = ?
-                where op_key = ? and claimed_by = ? and status = 'Running'""")
-                .params(ts(leaseUntil), opKey, workerId).update() == 1;
-    }
-
-    public boolean markStep(String opKey, long expectedVersion, String workerId, String step, Instant now) {
-        return jdbc.sql("""
-                update deployment_operation set current_step = ?, updated_at = ?, version = version + 1
-                where op_key = ? and status = 'Running' and version = ? and claimed_by = ?""")
-                .params(step, ts(now), opKey, expectedVersion, workerId).update() == 1;
+        WorkQueue.Depth depth = work.depth(OperationRunner.KIND, now);
+        return new Queue(depth.depth(), depth.oldest());
     }
 
     /** The one status write: from an expected status to a terminal one, releasing the active slot. */
-    public boolean finish(String opKey, OperationStatus from, OperationStatus to, long expectedVersion,
-                          String workerId, Instant now, String appliedConfig) {
+    public boolean finish(String opKey, OperationStatus from, OperationStatus to, Instant now, String appliedConfig) {
         return jdbc.sql("""
                 update deployment_operation
                 set status = ?, finished_at = ?, updated_at = ?, active_target = null, lease_expires_at = null,
                     applied_config = coalesce(?, applied_config), version = version + 1
-                where op_key = ? and status = ? and version = ? and claimed_by = ?""")
-                .params(to.name(), ts(now), ts(now), appliedConfig, opKey, from.name(), expectedVersion, workerId)
+                where op_key = ? and status = ?""")
+                .params(to.name(), ts(now), ts(now), appliedConfig, opKey, from.name())
                 .update() == 1;
     }
 

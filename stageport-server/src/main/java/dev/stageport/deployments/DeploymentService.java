@@ -21,7 +21,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import dev.stageport.policy.StagePolicyRepository;
+import dev.stageport.web.CancelRequest;
+import dev.stageport.work.WorkControl;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,12 +49,19 @@ public class DeploymentService {
     private final OperationVisibility visibility;
     private final StatusResponses statusResponses;
     private final EngineSignal signal;
+    private final StagePolicyRepository policies;
+    private final WorkControl work;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     public DeploymentService(DeploymentRepository operations, MessageRepository messages, StageRepository stages,
                              AssetRepository assets, BuildRepository builds, DeployedAssetRepository deployed,
                              OperationVisibility visibility, StatusResponses statusResponses, EngineSignal signal,
+                             StagePolicyRepository policies, WorkControl work, TransactionTemplate transactions,
                              Clock clock) {
+        this.policies = policies;
+        this.work = work;
+        this.transactions = transactions;
         this.operations = operations;
         this.messages = messages;
         this.stages = stages;
@@ -127,16 +140,51 @@ public class DeploymentService {
         DeploymentOperation op = new DeploymentOperation(UUID.randomUUID().toString(), operation,
                 assetKey, asset.name(), revision, buildKey, envKey, asset.portfolioKey(), OperationStatus.Running,
                 now, null, now, requestedBy, null, null, null, null, 0, 0);
+        boolean outer = TransactionSynchronizationManager.isActualTransactionActive();
         try {
-            operations.insert(op);
+            transactions.executeWithoutResult(tx -> operations.insert(op, policies.deadline(envKey, now)));
         } catch (DuplicateKeyException raced) {
-            // another request won the active slot between our check and insert: the unique index decided
-            refuseIfActive(envKey, assetKey);
+            // another request won the active slot between our check and insert: the unique index decided.
+            // Inside a caller's transaction (a publish) PostgreSQL refuses any read after the failed insert.
+            if (!outer) {
+                refuseIfActive(envKey, assetKey);
+            }
             throw new ApiException(ErrorCode.OPERATION_IN_PROGRESS, "Another operation for the asset " + assetKey
                     + " in the stage " + envKey + " started at the same time; retry.");
         }
-        signal.wake();
+        wakeAfterCommit();
         return op;
+    }
+
+    /** Workers must not look for the operation before the transaction that records it commits. */
+    private void wakeAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    signal.wake();
+                }
+            });
+        } else {
+            signal.wake();
+        }
+    }
+
+    /**
+     * Asks a running operation to stop at its next step boundary; it then undoes what it
+     * started and ends FinishedWithError naming the caller and the reason. Needs Deploy
+     * apps on the operation's stage.
+     */
+    public void cancel(Caller caller, String operationKey, CancelRequest request) {
+        String key = Keys.parse(operationKey, "operationKey").toString();
+        DeploymentOperation op = operations.find(key).orElseThrow(() -> notFound(key));
+        caller.requireUnnamed(Permission.DEPLOY_APPS, op.environmentKey(), "the deployment operation " + key);
+        String reason = CancelRequest.reason(request);
+        if (op.status().terminal() || !work.cancel(key, caller.clientId(), reason)) {
+            throw ApiException.conflict("The deployment operation " + key + " already ended ("
+                    + operations.find(key).map(DeploymentOperation::status).orElse(op.status())
+                    + "); there is nothing to cancel.");
+        }
     }
 
     /** The operation's status as JSON bytes: finished operations come from {@link StatusResponses}. */

@@ -1,61 +1,65 @@
 package dev.stageport.deployments;
 
 import dev.stageport.deployments.MessageDetailsV1TaskProgressMessage.Severity;
-import java.sql.Timestamp;
+import dev.stageport.work.Lease;
+import dev.stageport.work.WorkMessage;
+import dev.stageport.work.WorkMessages;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** operation_message rows. Only the worker holding an operation writes its messages, so seq cannot race. */
+/** The messages of deployment and publish operations in their ODC shape, kept in the engine's one store. */
 @Repository
 public class MessageRepository {
 
-    private final JdbcClient jdbc;
+    private final WorkMessages store;
 
-    public MessageRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public MessageRepository(WorkMessages store) {
+        this.store = store;
     }
 
-    public void add(String opKey, Instant at, String type, Severity severity, String message, String stepId,
+    /** A worker's message, written only while it holds the operation. */
+    public void add(Lease lease, Instant at, String type, Severity severity, String message, String stepId,
                     String assetKey) {
-        jdbc.sql("""
-                insert into operation_message (op_key, seq, created_at, msg_type, severity, message, step_id, asset_key)
-                values (?, (select coalesce(max(seq), 0) + 1 from operation_message where op_key = ?), ?, ?, ?, ?, ?, ?)""")
-                .params(opKey, opKey, Timestamp.from(at), type, severity.name(), truncate(message), stepId, assetKey)
-                .update();
+        store.add(lease, WorkMessage.of(at, type, severity.name(), message, stepId, assetKey, null));
+    }
+
+    /** A message the request that records the operation writes. */
+    public void record(String opKey, Instant at, String type, Severity severity, String message, String stepId,
+                       String assetKey) {
+        store.record(opKey, WorkMessage.of(at, type, severity.name(), message, stepId, assetKey, null));
     }
 
     /** Oldest first; {@code limit + 1} rows are read by callers that need to know whether more follow. */
     public List<MessageDetailsV1TaskProgressMessage> list(String opKey, int limit, int offset) {
-        return jdbc.sql("""
-                select created_at, msg_type, severity, message, step_id, asset_key from operation_message
-                where op_key = ? order by seq limit ? offset ?""")
-                .params(opKey, limit, offset)
-                .query((rs, n) -> new MessageDetailsV1TaskProgressMessage(rs.getTimestamp("created_at").toInstant(),
-                        rs.getString("msg_type"), Severity.valueOf(rs.getString("severity")), rs.getString("message"),
-                        new MessageDetailsV1(rs.getString("step_id"), rs.getString("asset_key"))))
-                .list();
+        return store.list(opKey, limit, offset).stream().map(MessageRepository::odc).toList();
     }
 
     /** A message and its position, for event streams that resume after the last one a client saw. */
     public record Numbered(int seq, MessageDetailsV1TaskProgressMessage message) {
     }
 
-    /** Messages after {@code seq}, oldest first. */
+    /** Messages after the {@code seq}-th (1-based position within the operation), oldest first. */
     public List<Numbered> after(String opKey, int seq) {
-        return jdbc.sql("""
-                select seq, created_at, msg_type, severity, message, step_id, asset_key from operation_message
-                where op_key = ? and seq > ? order by seq""")
-                .params(opKey, seq)
-                .query((rs, n) -> new Numbered(rs.getInt("seq"), new MessageDetailsV1TaskProgressMessage(
-                        rs.getTimestamp("created_at").toInstant(), rs.getString("msg_type"),
-                        Severity.valueOf(rs.getString("severity")), rs.getString("message"),
-                        new MessageDetailsV1(rs.getString("step_id"), rs.getString("asset_key")))))
-                .list();
+        List<WorkMessage> all = store.all(opKey);
+        List<Numbered> out = new java.util.ArrayList<>();
+        for (int i = Math.max(0, seq); i < all.size(); i++) {
+            out.add(new Numbered(i + 1, odc(all.get(i))));
+        }
+        return out;
     }
 
-    private static String truncate(String message) {
-        return message == null || message.length() <= 4000 ? message : message.substring(0, 3997) + "...";
+    static MessageDetailsV1TaskProgressMessage odc(WorkMessage m) {
+        return new MessageDetailsV1TaskProgressMessage(m.createdAt(), m.type(), severity(m.severity()), m.message(),
+                new MessageDetailsV1(m.stepId(), m.assetKey()));
+    }
+
+    private static Severity severity(String value) {
+        for (Severity s : Severity.values()) {
+            if (s.name().equalsIgnoreCase(value)) {
+                return s;
+            }
+        }
+        return Severity.Info;
     }
 }

@@ -1,5 +1,12 @@
 package dev.stageport.deployments;
 
+import static dev.stageport.deployments.DeploymentStep.Activate;
+import static dev.stageport.deployments.DeploymentStep.HealthCheck;
+import static dev.stageport.deployments.DeploymentStep.Provision;
+import static dev.stageport.deployments.DeploymentStep.ResolveConfiguration;
+import static dev.stageport.deployments.DeploymentStep.RetirePrevious;
+import static dev.stageport.deployments.DeploymentStep.Validate;
+
 import dev.stageport.builds.Build;
 import dev.stageport.builds.BuildRepository;
 import dev.stageport.configurations.EffectiveConfiguration;
@@ -13,67 +20,71 @@ import dev.stageport.runtime.Runtime;
 import dev.stageport.runtime.RuntimeContext;
 import dev.stageport.runtime.RuntimeFailure;
 import dev.stageport.runtime.RuntimeRegistry;
+import dev.stageport.work.Lease;
+import dev.stageport.work.LeaseLost;
+import dev.stageport.work.RetryPolicy;
+import dev.stageport.work.Step;
+import dev.stageport.work.StepRunner;
+import dev.stageport.work.Stopped;
+import dev.stageport.work.WorkHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Executes one claimed operation step by step. Each step first records itself
- * (current_step, conditional on the claim), then acts, then writes an Info
- * message. A {@link StepFailed} ends the operation FinishedWithError; the
- * deployed_asset row changes only in the final Record step, in the same
- * transaction as the status write, so a lost claim changes nothing.
+ * Runs a claimed deployment operation through its step plan ({@link DeploymentStep}). A
+ * resumed operation continues after its last completed step; one that died inside Activate
+ * is undone instead. A failure, a cancel or a passed deadline discards the candidate (what
+ * ran before keeps serving) and ends it FinishedWithError. ApplyConfigs deploys the
+ * running build with the new configuration.
  */
 @Component
-class OperationRunner {
+class OperationRunner implements WorkHandler {
 
-    static final String VALIDATE = "Validate";
-    static final String RESOLVE = "ResolveConfiguration";
-    static final String PROVISION = "Provision";
-    static final String HEALTH_CHECK = "HealthCheck";
-    static final String ACTIVATE = "Activate";
-    static final String RETIRE = "RetirePrevious";
-    static final String APPLY = "ApplyConfiguration";
-    static final String UNDEPLOY = "Undeploy";
-    static final String RECORD = "Record";
-
+    static final String KIND = "deployment";
+    static final String VALIDATE = Validate.name();
+    static final String RESOLVE = ResolveConfiguration.name();
+    static final String PROVISION = Provision.name();
+    static final String HEALTH_CHECK = HealthCheck.name();
+    static final String ACTIVATE = Activate.name();
+    static final String RETIRE = RetirePrevious.name();
     private static final Logger log = LoggerFactory.getLogger(OperationRunner.class);
 
     private final DeploymentRepository operations;
-    private final MessageRepository messages;
+    private final DeploymentOutcome outcome;
     private final StageRepository stages;
     private final BuildRepository builds;
     private final DeployedAssetRepository deployed;
     private final EffectiveConfiguration configurations;
     private final RuntimeRegistry runtimes;
-    private final TransactionTemplate transactions;
-    private final Clock clock;
-    private final OperationEvents events;
+    private final StepRunner steps;
     private final EngineMetrics metrics;
+    private final Clock clock;
+    private final RetryPolicy retry = RetryPolicy.DEFAULT;
 
-    OperationRunner(DeploymentRepository operations, MessageRepository messages, StageRepository stages,
+    OperationRunner(DeploymentRepository operations, DeploymentOutcome outcome, StageRepository stages,
                     BuildRepository builds, DeployedAssetRepository deployed, EffectiveConfiguration configurations,
-                    RuntimeRegistry runtimes, TransactionTemplate transactions, Clock clock, OperationEvents events,
-                    EngineMetrics metrics) {
-        this.events = events;
-        this.metrics = metrics;
+                    RuntimeRegistry runtimes, StepRunner steps, EngineMetrics metrics, Clock clock) {
         this.operations = operations;
-        this.messages = messages;
+        this.outcome = outcome;
         this.stages = stages;
         this.builds = builds;
         this.deployed = deployed;
         this.configurations = configurations;
         this.runtimes = runtimes;
-        this.transactions = transactions;
+        this.steps = steps;
+        this.metrics = metrics;
         this.clock = clock;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
     }
 
     /** A step did not succeed; {@code message} becomes the operation's Error message. */
@@ -83,230 +94,207 @@ class OperationRunner {
         }
     }
 
-    void run(DeploymentOperation op, Claim claim) {
-        try {
-            execute(op, claim);
-        } finally {
-            report(claim);
+    /** What one run knows about the operation; steps fill it in as they go. */
+    private static final class Run {
+        final DeploymentOperation op;
+        final Lease lease;
+        Stage stage;
+        Runtime runtime;
+        Optional<DeployedAsset> current = Optional.empty();
+        EffectiveConfiguration.Resolved resolved;
+        RuntimeContext candidate;
+
+        Run(DeploymentOperation op, Lease lease) {
+            this.op = op;
+            this.lease = lease;
         }
     }
 
-    private void execute(DeploymentOperation op, Claim claim) {
-        String step = VALIDATE;
+    @Override
+    public void run(Lease lease) {
+        DeploymentOperation op = operations.find(lease.key()).orElse(null);
+        if (op == null || op.status().terminal()) {
+            outcome.endWork(lease);
+            return;
+        }
+        Run run = new Run(op, lease);
         try {
-            step(claim, step);
-            Stage stage = stages.find(op.environmentKey())
-                    .orElseThrow(() -> new StepFailed("The stage " + op.environmentKey() + " no longer exists."));
-            Runtime runtime = runtimes.forStage(stage);
-            Optional<DeployedAsset> current = deployed.find(op.environmentKey(), op.assetKey());
+            if (lease.abandoned()) {
+                outcome.info(lease, op, lease.step(), "The worker that ran this operation stopped; resuming after "
+                        + (lease.claimed().lastCompletedStep() == null ? "no completed step"
+                        : "step " + lease.claimed().lastCompletedStep()) + ".");
+            }
             switch (op.operation()) {
-                case Deploy -> deploy(op, claim, stage, runtime, current);
-                case ApplyConfigs -> applyConfigs(op, claim, stage, runtime, current);
-                case Undeploy -> undeploy(op, claim, stage, runtime, current);
+                case Deploy, ApplyConfigs -> deploy(run);
+                case Undeploy -> undeploy(run);
                 default -> throw new StepFailed("Unknown operation " + op.operation() + ".");
             }
-        } catch (Claim.Lost lost) {
+        } catch (LeaseLost lost) {
             log.info("{}; another worker owns it now.", lost.getMessage());
-        } catch (StepFailed | RuntimeFailure | ConfigurationRejected e) {
-            fail(op, claim, e.getMessage());
+            metrics.stepEnded(op.operation().name(), String.valueOf(lease.step()), EngineMetrics.LOST,
+                    Duration.ZERO);
+        } catch (Stopped | StepFailed | RuntimeFailure | ConfigurationRejected e) {
+            undoAndFail(run, e.getMessage());
         } catch (RuntimeException e) {
-            log.error("Operation {} failed unexpectedly in step {}", op.key(), claim.step(), e);
-            fail(op, claim, "An internal error stopped the operation; nothing was switched after the failing step.");
+            log.error("Operation {} failed unexpectedly in step {}", op.key(), lease.step(), e);
+            undoAndFail(run, "An internal error stopped the operation; nothing was switched after the failing step.");
         }
     }
 
-    /**
-     * The previous holder's lease expired: the server stopped mid-operation. The
-     * runtime steps are not re-run (they may have half-happened); the operation
-     * ends with an Error saying where it stopped.
-     */
-    void recover(DeploymentOperation op, Claim claim) {
-        String at = op.currentStep() == null ? "before its first step" : "during step " + op.currentStep();
-        boolean beforeSwitch = op.currentStep() == null || switch (op.currentStep()) {
-            case VALIDATE, RESOLVE, PROVISION, HEALTH_CHECK -> true;
-            default -> false;
-        };
-        String outcome = beforeSwitch
-                ? "Nothing was switched: what ran before keeps running. Start the operation again."
-                : "The change may be partly applied; check the stage and start the operation again.";
-        fail(op, claim, "The server stopped " + at + " of this " + op.operation() + ". " + outcome);
-        report(claim);
-    }
-
-    /**
-     * Metrics once the operation left our hands: the terminal status only when its
-     * write committed, and the duration of the step that was in progress.
-     */
-    private void report(Claim claim) {
-        OperationStatus ended = claim.ended();
-        if (ended != null) {
-            metrics.operationEnded(claim.operation, ended);
+    private void deploy(Run run) {
+        DeploymentOperation op = run.op;
+        List<DeploymentStep> plan = DeploymentStep.DEPLOY;
+        Optional<Step> unsafe = steps.unsafeToResume(run.lease, plan);
+        step(run, plan, Validate, () -> validate(run));
+        if (unsafe.isPresent()) {
+            throw new StepFailed("The server stopped during step " + unsafe.get().name() + ", so the runtime's state "
+                    + "is unknown and the operation cannot be resumed safely; it was rolled back.");
         }
-        endStep(claim, ended == null ? EngineMetrics.LOST
-                : ended == OperationStatus.Finished ? EngineMetrics.OK : EngineMetrics.FAILED);
+        step(run, plan, ResolveConfiguration, () -> {
+            run.resolved = resolve(run, run.candidate.revision());
+            run.candidate = new RuntimeContext(run.stage, op.assetKey(), run.candidate.revision(),
+                    run.candidate.buildKey(), op.key(), run.resolved.snapshotJson());
+        });
+        int revision = run.candidate.revision();
+        step(run, plan, Provision, () -> {
+            run.runtime.provision(run.candidate);
+            outcome.info(run.lease, op, PROVISION, "Provisioned revision " + revision + " next to the running one.");
+        });
+        step(run, plan, HealthCheck, () -> {
+            run.runtime.healthCheck(run.candidate);
+            outcome.info(run.lease, op, HEALTH_CHECK, "The new instance is healthy.");
+        });
+        step(run, plan, Activate, () -> {
+            run.runtime.activate(run.candidate);
+            outcome.info(run.lease, op, ACTIVATE, "Traffic switched to revision " + revision + ".");
+        });
+        step(run, plan, RetirePrevious, () -> retire(run));
+        step(run, plan, DeploymentStep.Record, () -> outcome.recordDeployed(run.lease, op, run.resolved, revision,
+                run.candidate.buildKey(), op.operation() == DeploymentOperationsType.ApplyConfigs
+                        ? "Recorded the applied configuration." : "Recorded revision " + revision + " as deployed."));
     }
 
-    private void endStep(Claim claim, String outcome) {
-        Instant started = claim.stepStartedAt();
-        if (started != null && claim.step() != null) {
-            metrics.stepEnded(claim.operation, claim.step(), outcome, Duration.between(started, clock.instant()));
+    private void validate(Run run) {
+        DeploymentOperation op = run.op;
+        run.stage = stages.find(op.environmentKey())
+                .orElseThrow(() -> new StepFailed("The stage " + op.environmentKey() + " no longer exists."));
+        run.runtime = runtimes.forStage(run.stage);
+        run.current = deployed.find(op.environmentKey(), op.assetKey());
+        if (op.operation() == DeploymentOperationsType.ApplyConfigs) {
+            DeployedAsset running = run.current.filter(c -> !c.deploymentKey().equals(op.key()))
+                    .orElseThrow(() -> notDeployed(op));
+            run.candidate = new RuntimeContext(run.stage, op.assetKey(), running.revision(), running.buildKey(),
+                    op.key(), null);
+            outcome.info(run.lease, op, VALIDATE, "Validated: revision " + running.revision() + " runs in the stage;"
+                    + " its build is deployed again with the new configuration.");
+            return;
         }
-        claim.stepStartedAt(null);
-    }
-
-    private void deploy(DeploymentOperation op, Claim claim, Stage stage, Runtime runtime,
-                        Optional<DeployedAsset> current) {
         Build build = builds.find(op.buildKey()).filter(Build::deployable)
                 .orElseThrow(() -> new StepFailed("The build " + op.buildKey() + " is no longer a finished Release "
                         + "build."));
-        info(op, VALIDATE, "Validated: revision " + op.revision() + ", Release build " + build.key() + "."
-                + current.map(c -> " Revision " + c.revision() + " runs now and keeps running until the switch.")
-                .orElse(""));
+        run.candidate = new RuntimeContext(run.stage, op.assetKey(), op.revision(), op.buildKey(), op.key(), null);
+        outcome.info(run.lease, op, VALIDATE, "Validated: revision " + op.revision() + ", Release build "
+                + build.key() + "." + run.current.filter(c -> !c.deploymentKey().equals(op.key()))
+                .map(c -> " Revision " + c.revision() + " runs now and keeps running until the switch.").orElse(""));
+    }
 
-        step(claim, RESOLVE);
-        EffectiveConfiguration.Resolved resolved = resolve(op, op.revision());
-        RuntimeContext context = new RuntimeContext(stage, op.assetKey(), op.revision(), op.buildKey(), op.key(),
-                resolved.snapshotJson());
-
-        step(claim, PROVISION);
-        runtime.provision(context);
-        info(op, PROVISION, "Provisioned revision " + op.revision() + " next to the running one.");
-        step(claim, HEALTH_CHECK);
-        runtime.healthCheck(context);
-        info(op, HEALTH_CHECK, "The new instance is healthy.");
-        step(claim, ACTIVATE);
-        runtime.activate(context);
-        info(op, ACTIVATE, "Traffic switched to revision " + op.revision() + ".");
-
-        step(claim, RETIRE);
-        if (current.isEmpty()) {
-            info(op, RETIRE, "No previous deployment to retire.");
-        } else {
-            DeployedAsset previous = current.get();
-            try {
-                runtime.retire(new RuntimeContext(stage, op.assetKey(), previous.revision(), previous.buildKey(),
-                        op.key(), previous.configSnapshot()));
-                info(op, RETIRE, "Retired revision " + previous.revision() + ".");
-            } catch (RuntimeFailure e) {
-                // the new revision already serves traffic: a lingering old instance is worth a warning, not a failure
-                message(op, RETIRE, Severity.Warning, "DeploymentWarning",
-                        "Revision " + previous.revision() + " could not be retired: " + e.getMessage());
-            }
+    private void retire(Run run) {
+        DeploymentOperation op = run.op;
+        Optional<DeployedAsset> previous = run.current.filter(c -> !c.deploymentKey().equals(op.key()));
+        if (previous.isEmpty()) {
+            outcome.info(run.lease, op, RETIRE, "No previous deployment to retire.");
+            return;
         }
-        record(op, claim, resolved, op.revision(), op.buildKey(), "Recorded revision " + op.revision()
-                + " as deployed.");
+        DeployedAsset before = previous.get();
+        try {
+            run.runtime.retire(new RuntimeContext(run.stage, op.assetKey(), before.revision(), before.buildKey(),
+                    op.key(), before.configSnapshot()));
+            outcome.info(run.lease, op, RETIRE, "Retired revision " + before.revision() + ".");
+        } catch (RuntimeFailure e) {
+            // the new revision already serves traffic: a lingering old instance is worth a warning, not a failure
+            outcome.message(run.lease, op, RETIRE, Severity.Warning, "DeploymentWarning",
+                    "Revision " + before.revision() + " could not be retired: " + e.getMessage());
+        }
     }
 
-    private void applyConfigs(DeploymentOperation op, Claim claim, Stage stage, Runtime runtime,
-                              Optional<DeployedAsset> current) {
-        DeployedAsset running = current.orElseThrow(() -> notDeployed(op));
-        info(op, VALIDATE, "Validated: revision " + running.revision() + " runs in the stage.");
-        step(claim, RESOLVE);
-        EffectiveConfiguration.Resolved resolved = resolve(op, running.revision());
-        step(claim, APPLY);
-        runtime.applyConfiguration(new RuntimeContext(stage, op.assetKey(), running.revision(), running.buildKey(),
-                op.key(), resolved.snapshotJson()));
-        info(op, APPLY, "Applied the configuration to the running revision " + running.revision() + ".");
-        record(op, claim, resolved, running.revision(), running.buildKey(), "Recorded the applied configuration.");
-    }
-
-    private void undeploy(DeploymentOperation op, Claim claim, Stage stage, Runtime runtime,
-                          Optional<DeployedAsset> current) {
-        DeployedAsset running = current.orElseThrow(() -> notDeployed(op));
-        info(op, VALIDATE, "Validated: revision " + running.revision() + " runs in the stage.");
-        step(claim, UNDEPLOY);
-        runtime.undeploy(new RuntimeContext(stage, op.assetKey(), running.revision(), running.buildKey(), op.key(),
-                null));
-        info(op, UNDEPLOY, "Stopped and removed revision " + running.revision() + ".");
-        step(claim, RECORD);
-        transactions.executeWithoutResult(tx -> {
-            deployed.remove(op.environmentKey(), op.assetKey());
-            info(op, RECORD, "Recorded that the asset is no longer deployed.");
-            finish(op, claim, OperationStatus.Finished, null);
+    private void undeploy(Run run) {
+        DeploymentOperation op = run.op;
+        List<DeploymentStep> plan = DeploymentStep.UNDEPLOY;
+        step(run, plan, Validate, () -> validate(run));
+        step(run, plan, DeploymentStep.Undeploy, () -> {
+            run.runtime.undeploy(new RuntimeContext(run.stage, op.assetKey(), run.candidate.revision(),
+                    run.candidate.buildKey(), op.key(), null));
+            outcome.info(run.lease, op, DeploymentStep.Undeploy.name(), "Stopped and removed revision "
+                    + run.candidate.revision() + ".");
         });
+        step(run, plan, DeploymentStep.Record, () -> outcome.recordUndeployed(run.lease, op));
     }
 
-    private EffectiveConfiguration.Resolved resolve(DeploymentOperation op, int revision) {
+    private EffectiveConfiguration.Resolved resolve(Run run, int revision) {
         EffectiveConfiguration.Resolved resolved;
         try {
-            resolved = configurations.resolve(op.environmentKey(), op.assetKey(), revision);
+            resolved = configurations.resolve(run.op.environmentKey(), run.op.assetKey(), revision);
         } catch (ConfigurationRejected e) {
             throw new StepFailed("The configuration was rejected: " + e.getMessage());
         }
-        info(op, RESOLVE, resolved.summary().isEmpty() ? "Resolved the configuration."
+        outcome.info(run.lease, run.op, RESOLVE, resolved.summary().isEmpty() ? "Resolved the configuration."
                 : "Resolved the configuration: " + String.join("; ", resolved.summary()));
         return resolved;
     }
 
-    /** Saves the outcome and the terminal status together; a lost claim rolls both back. */
-    private void record(DeploymentOperation op, Claim claim, EffectiveConfiguration.Resolved resolved, int revision,
-                        String buildKey, String text) {
-        step(claim, RECORD);
-        transactions.executeWithoutResult(tx -> {
-            deployed.save(new DeployedAsset(op.environmentKey(), op.assetKey(), revision, buildKey, op.key(), now(),
-                    op.deployedBy(), resolved.snapshotJson()));
-            configurations.markApplied(op.environmentKey(), op.assetKey(), resolved);
-            info(op, RECORD, text);
-            finish(op, claim, OperationStatus.Finished, resolved.snapshotJson());
-        });
+    /** Runs a step through the engine's step runner and times it for the step metrics. */
+    private void step(Run run, List<DeploymentStep> plan, DeploymentStep step, Runnable action) {
+        Instant started = clock.instant();
+        String outcomeLabel = EngineMetrics.FAILED;
+        try {
+            steps.run(run.lease, plan, step, retry, action);
+            outcomeLabel = EngineMetrics.OK;
+        } finally {
+            metrics.stepEnded(run.op.operation().name(), step.name(), outcomeLabel,
+                    Duration.between(started, clock.instant()));
+        }
     }
 
-    private void fail(DeploymentOperation op, Claim claim, String text) {
+    /**
+     * Undoes what this operation started before the switch (the candidate), so what ran
+     * before keeps serving, then writes the Error message and the terminal status together.
+     */
+    private void undoAndFail(Run run, String text) {
+        if (run.lease.lost()) {
+            return;
+        }
+        String undone = "";
         try {
-            transactions.executeWithoutResult(tx -> {
-                message(op, claim.step(), Severity.Error, "DeploymentFailed", text);
-                finish(op, claim, OperationStatus.FinishedWithError, null);
-            });
-        } catch (Claim.Lost lost) {
+            if (run.runtime == null) {
+                run.stage = stages.find(run.op.environmentKey()).orElse(null);
+                run.runtime = run.stage == null ? null : runtimes.forStage(run.stage);
+            }
+            if (run.runtime != null && run.op.operation() != DeploymentOperationsType.Undeploy && run.stage != null) {
+                boolean switched = deployed.find(run.op.environmentKey(), run.op.assetKey())
+                        .map(d -> d.deploymentKey().equals(run.op.key())).orElse(false);
+                if (!switched) {
+                    run.runtime.discard(new RuntimeContext(run.stage, run.op.assetKey(),
+                            run.op.revision() == null ? 0 : run.op.revision(), run.op.buildKey(), run.op.key(), null));
+                    undone = stepWasStarted(run) ? " The new instance was discarded; what ran before keeps serving."
+                            : "";
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not discard the candidate of operation {}: {}", run.op.key(), e.toString());
+            undone = " The new instance could not be discarded: " + e.getMessage();
+        }
+        try {
+            outcome.fail(run.lease, run.op, text + undone);
+        } catch (LeaseLost lost) {
             log.info("{}; its new owner reports the outcome.", lost.getMessage());
         }
     }
 
-    private void finish(DeploymentOperation op, Claim claim, OperationStatus to, String appliedConfig) {
-        OperationStatus from = new OperationStateMachine(op.key(), op.status()).transition(to);
-        if (!operations.finish(op.key(), from, to, claim.version(), claim.workerId, now(), appliedConfig)) {
-            throw new Claim.Lost(op.key());
-        }
-        events.changed(op.key());
-        claim.advanced();
-        // count the status only once it is durable: a rolled-back write must not show up as Finished
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    claim.ended(to);
-                }
-            });
-        } else {
-            claim.ended(to);
-        }
-    }
-
-    private void step(Claim claim, String step) {
-        endStep(claim, EngineMetrics.OK);
-        if (!operations.markStep(claim.operationKey, claim.version(), claim.workerId, step, now())) {
-            throw new Claim.Lost(claim.operationKey);
-        }
-        claim.advanced();
-        claim.step(step);
-        claim.stepStartedAt(clock.instant());
+    private static boolean stepWasStarted(Run run) {
+        return run.lease.abandoned() || List.of(PROVISION, HEALTH_CHECK, ACTIVATE).contains(run.lease.step());
     }
 
     private StepFailed notDeployed(DeploymentOperation op) {
-        return new StepFailed("The asset " + op.assetKey() + " is not deployed in the stage " + op.environmentKey()
-                + " any more.");
-    }
-
-    private void info(DeploymentOperation op, String stepId, String text) {
-        message(op, stepId, Severity.Info, "DeploymentProgress", text);
-    }
-
-    private void message(DeploymentOperation op, String stepId, Severity severity, String type, String text) {
-        messages.add(op.key(), now(), type, severity, text, stepId, op.assetKey());
-        events.changed(op.key());
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return new StepFailed("The asset " + op.assetKey() + " is not deployed in the stage " + op.environmentKey() + ".");
     }
 }

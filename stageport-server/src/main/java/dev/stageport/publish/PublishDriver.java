@@ -6,98 +6,120 @@ import dev.stageport.builds.BuildRepository;
 import dev.stageport.deployments.DeploymentOperation;
 import dev.stageport.deployments.DeploymentRepository;
 import dev.stageport.deployments.DeploymentService;
-import dev.stageport.deployments.EngineSignal;
 import dev.stageport.deployments.MessageDetailsV1TaskProgressMessage.Severity;
 import dev.stageport.deployments.OperationStatus;
 import dev.stageport.web.ApiException;
 import dev.stageport.web.ErrorCode;
-import dev.stageport.work.WorkerPool;
+import dev.stageport.work.Lease;
+import dev.stageport.work.StepRunner;
+import dev.stageport.work.WorkControl;
+import dev.stageport.work.WorkHandler;
+import dev.stageport.work.WorkItem;
+import dev.stageport.work.WorkQueue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.UUID;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Moves publish operations along: Building until their Release build ends (then a
- * Deploy operation is recorded, in the same transaction as the move to Deploying),
- * Deploying until that operation ends. The build engine and the deployment engine
- * do the work; the driver only watches and hands over, so every step is one
- * conditional UPDATE and any replica may take any step.
+ * Moves publish operations along on the engine: Building until their Release build
+ * ends (then a Deploy operation is recorded, in the same transaction as the move to
+ * Deploying), Deploying until that operation ends. The build and deployment kinds do
+ * the work; a publish only looks and hands over, and while it waits it snoozes on the
+ * queue for one poll interval, behind every other due item, so none starves.
  */
 @Component
-public class PublishDriver implements SmartLifecycle {
+public class PublishDriver implements WorkHandler {
 
-    static final String BUILD = "Build";
-    static final String DEPLOY = "Deploy";
-    private static final int BATCH = 16;
+    static final String BUILD = PublishStep.Build.name();
+    static final String DEPLOY = PublishStep.Deploy.name();
 
     private final PublishRepository publishes;
     private final BuildRepository builds;
     private final DeploymentService deploymentService;
     private final DeploymentRepository deployments;
     private final TransactionTemplate transactions;
+    private final StepRunner steps;
+    private final WorkQueue work;
+    private final WorkControl control;
     private final StageportProperties.Engine settings;
     private final Clock clock;
-    private final EngineSignal signal = new EngineSignal();
-    private final WorkerPool pool;
 
     public PublishDriver(PublishRepository publishes, BuildRepository builds, DeploymentService deploymentService,
-                         DeploymentRepository deployments, TransactionTemplate transactions,
-                         StageportProperties properties, Clock clock) {
+                         DeploymentRepository deployments, TransactionTemplate transactions, StepRunner steps,
+                         WorkQueue work, WorkControl control, StageportProperties properties, Clock clock) {
         this.publishes = publishes;
         this.builds = builds;
         this.deploymentService = deploymentService;
         this.deployments = deployments;
         this.transactions = transactions;
+        this.steps = steps;
+        this.work = work;
+        this.control = control;
         this.settings = properties.engine();
         this.clock = clock;
-        this.pool = new WorkerPool("publish", signal, settings.pollInterval(), worker -> advance());
     }
 
-    void wake() {
-        signal.wake();
+    @Override
+    public String kind() {
+        return PublishRepository.KIND;
     }
 
-    /** Looks at every waiting publish once; true when at least one moved. */
-    public boolean advance() {
-        boolean moved = false;
-        for (PublishOperation op : publishes.waiting(BATCH)) {
-            moved |= switch (op.phase()) {
-                case Building -> afterBuild(op);
-                case Deploying -> afterDeploy(op);
+    @Override
+    public void run(Lease lease) {
+        PublishOperation op = publishes.find(lease.key()).orElse(null);
+        if (op == null || op.status().terminal()) {
+            work.end(lease);
+            return;
+        }
+        String step = op.phase() == PublishOperation.Phase.Building ? BUILD : DEPLOY;
+        Optional<String> stop = steps.stopReason(lease, step);
+        boolean moved;
+        if (stop.isPresent()) {
+            if (op.deploymentKey() != null) {
+                WorkItem by = lease.claimed();
+                control.cancel(op.deploymentKey(), by.cancelRequestedBy() == null ? "the publish " + op.key()
+                        : by.cancelRequestedBy(), stop.get());
+            }
+            moved = end(lease, op, PublishOperation.Phase.FinishedWithError, step, stop.get());
+        } else {
+            moved = switch (op.phase()) {
+                case Building -> afterBuild(lease, op);
+                case Deploying -> afterDeploy(lease, op);
                 default -> false;
             };
         }
-        return moved;
+        if (!lease.ended() && !lease.lost()) {
+            // still waiting (or handed over to the Deploy): look again after one poll interval
+            work.snooze(lease, clock.instant().plus(moved ? java.time.Duration.ZERO : settings.pollInterval()));
+        }
     }
 
-    private boolean afterBuild(PublishOperation op) {
+    private boolean afterBuild(Lease lease, PublishOperation op) {
         Optional<Build> build = builds.find(op.buildKey());
         if (build.isEmpty()) {
-            return end(op, PublishOperation.Phase.FinishedWithError, BUILD, "The build " + op.buildKey()
+            return end(lease, op, PublishOperation.Phase.FinishedWithError, BUILD, "The build " + op.buildKey()
                     + " no longer exists.");
         }
         switch (build.get().status()) {
             case Finished:
-                return deploy(op);
+                return deploy(lease, op);
             case FinishedWithErrors:
-                return end(op, PublishOperation.Phase.FinishedWithError, BUILD, "The Release build " + op.buildKey()
+                return end(lease, op, PublishOperation.Phase.FinishedWithError, BUILD, "The Release build " + op.buildKey()
                         + " finished with errors, so nothing was deployed; its log messages say why.");
             case Pending:
             case Running:
                 return false;
             default:
-                return end(op, PublishOperation.Phase.FinishedWithError, BUILD, "The build " + op.buildKey()
+                return end(lease, op, PublishOperation.Phase.FinishedWithError, BUILD, "The build " + op.buildKey()
                         + " is " + build.get().status() + ".");
         }
     }
 
-    private boolean deploy(PublishOperation op) {
+    private boolean deploy(Lease lease, PublishOperation op) {
         try {
             return Boolean.TRUE.equals(transactions.execute(tx -> {
                 DeploymentOperation deployment = deploymentService.deployBuild(op.deployedBy(), op.assetKey(),
@@ -106,7 +128,7 @@ public class PublishDriver implements SmartLifecycle {
                     tx.setRollbackOnly(); // another replica moved it first; its Deploy stands, ours is undone
                     return false;
                 }
-                publishes.addMessage(op.key(), now(), Severity.Info, "PublishProgress", "The Release build "
+                publishes.addMessage(lease, now(), Severity.Info, "PublishProgress", "The Release build "
                         + op.buildKey() + " finished; started the deployment operation " + deployment.key() + ".",
                         DEPLOY, op.assetKey());
                 return true;
@@ -118,15 +140,15 @@ public class PublishDriver implements SmartLifecycle {
             if (e.code() == ErrorCode.OPERATION_IN_PROGRESS) {
                 return false; // another operation runs for the asset in the stage: wait until it ends
             }
-            return end(op, PublishOperation.Phase.FinishedWithError, DEPLOY, "The deployment could not start: "
+            return end(lease, op, PublishOperation.Phase.FinishedWithError, DEPLOY, "The deployment could not start: "
                     + e.getMessage());
         }
     }
 
-    private boolean afterDeploy(PublishOperation op) {
+    private boolean afterDeploy(Lease lease, PublishOperation op) {
         Optional<DeploymentOperation> deployment = deployments.find(op.deploymentKey());
         if (deployment.isEmpty()) {
-            return end(op, PublishOperation.Phase.FinishedWithError, DEPLOY, "The deployment operation "
+            return end(lease, op, PublishOperation.Phase.FinishedWithError, DEPLOY, "The deployment operation "
                     + op.deploymentKey() + " no longer exists.");
         }
         OperationStatus status = deployment.get().status();
@@ -134,41 +156,25 @@ public class PublishDriver implements SmartLifecycle {
             return false;
         }
         return status == OperationStatus.Finished
-                ? end(op, PublishOperation.Phase.Finished, DEPLOY, "Published revision " + op.revision() + ".")
-                : end(op, PublishOperation.Phase.FinishedWithError, DEPLOY, "The deployment operation "
+                ? end(lease, op, PublishOperation.Phase.Finished, DEPLOY, "Published revision " + op.revision() + ".")
+                : end(lease, op, PublishOperation.Phase.FinishedWithError, DEPLOY, "The deployment operation "
                 + op.deploymentKey() + " finished with an error; its messages say why.");
     }
 
-    private boolean end(PublishOperation op, PublishOperation.Phase to, String step, String text) {
+    private boolean end(Lease lease, PublishOperation op, PublishOperation.Phase to, String step, String text) {
         return Boolean.TRUE.equals(transactions.execute(tx -> {
             if (!publishes.advance(op, to, null, now())) {
                 return false;
             }
-            publishes.addMessage(op.key(), now(), to == PublishOperation.Phase.Finished ? Severity.Info
+            publishes.addMessage(lease, now(), to == PublishOperation.Phase.Finished ? Severity.Info
                     : Severity.Error, to == PublishOperation.Phase.Finished ? "PublishFinished" : "PublishFailed",
                     text, step, op.assetKey());
+            work.end(lease);
             return true;
         }));
     }
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    @Override
-    public void start() {
-        if (settings.enabled()) {
-            pool.start("publisher-" + UUID.randomUUID(), 1);
-        }
-    }
-
-    @Override
-    public void stop() {
-        pool.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return pool.isRunning();
     }
 }

@@ -11,10 +11,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import dev.stageport.work.Lease;
+import dev.stageport.work.WorkMessage;
+import dev.stageport.work.WorkMessages;
+import dev.stageport.work.WorkQueue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** publish_operation and publish_message. Every phase change is a conditional UPDATE on phase and version. */
+/** publish_operation, and its messages in the engine's one store. Every phase change is a conditional UPDATE on phase and version. */
 @Repository
 public class PublishRepository {
 
@@ -22,12 +26,19 @@ public class PublishRepository {
             op_key, asset_key, asset_name, revision, env_key, portfolio_key, phase, build_key, deployment_key,
             started_at, finished_at, deployed_by, version""";
 
-    private final JdbcClient jdbc;
+    static final String KIND = "publish";
 
-    public PublishRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final WorkQueue work;
+    private final WorkMessages messages;
+
+    public PublishRepository(JdbcClient jdbc, WorkQueue work, WorkMessages messages) {
         this.jdbc = jdbc;
+        this.work = work;
+        this.messages = messages;
     }
 
+    /** Inserts the publish and its work item; call it in a transaction. */
     public void insert(PublishOperation op) {
         jdbc.sql("insert into publish_operation (" + COLUMNS + ", status, updated_at)"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -35,18 +46,14 @@ public class PublishRepository {
                         op.portfolioKey(), op.phase().name(), op.buildKey(), op.deploymentKey(), ts(op.startedAt()),
                         ts(op.finishedAt()), op.deployedBy(), op.version(), op.status().name(), ts(op.startedAt()))
                 .update();
+        if (!op.status().terminal()) {
+            work.enqueue(op.key(), KIND, op.startedAt(), null);
+        }
     }
 
     public Optional<PublishOperation> find(String key) {
         return jdbc.sql("select " + COLUMNS + " from publish_operation where op_key = ?").param(key)
                 .query(PublishRepository::map).optional();
-    }
-
-    /** Publishes that wait for their build or their deployment, oldest first. */
-    public List<PublishOperation> waiting(int max) {
-        return jdbc.sql("select " + COLUMNS + " from publish_operation where phase in ('Building', 'Deploying')"
-                        + " order by started_at, op_key limit ?")
-                .param(max).query(PublishRepository::map).list();
     }
 
     /** One page plus one row, so the caller knows whether a next page exists. */
@@ -73,23 +80,22 @@ public class PublishRepository {
                 .update() == 1;
     }
 
+    /** A message the request that records the publish writes. */
     public void addMessage(String key, Instant at, Severity severity, String type, String text, String stepId,
                            String assetKey) {
-        jdbc.sql("""
-                insert into publish_message (op_key, seq, created_at, msg_type, severity, message, step_id, asset_key)
-                values (?, (select coalesce(max(seq), 0) + 1 from publish_message where op_key = ?), ?, ?, ?, ?, ?, ?)""")
-                .params(key, key, ts(at), type, severity.name(), text, stepId, assetKey).update();
+        messages.record(key, WorkMessage.of(at, type, severity.name(), text, stepId, assetKey, null));
+    }
+
+    /** A worker's message; written only while it holds the publish's claim. */
+    void addMessage(Lease lease, Instant at, Severity severity, String type, String text, String stepId,
+                    String assetKey) {
+        messages.add(lease, WorkMessage.of(at, type, severity.name(), text, stepId, assetKey, null));
     }
 
     public List<MessageDetailsV1TaskProgressMessage> messages(String key) {
-        return jdbc.sql("""
-                select created_at, msg_type, severity, message, step_id, asset_key from publish_message
-                where op_key = ? order by seq""")
-                .param(key)
-                .query((rs, n) -> new MessageDetailsV1TaskProgressMessage(rs.getTimestamp("created_at").toInstant(),
-                        rs.getString("msg_type"), Severity.valueOf(rs.getString("severity")), rs.getString("message"),
-                        new MessageDetailsV1(rs.getString("step_id"), rs.getString("asset_key"))))
-                .list();
+        return messages.all(key).stream().map(m -> new MessageDetailsV1TaskProgressMessage(m.createdAt(), m.type(),
+                Severity.valueOf(m.severity()), m.message(), new MessageDetailsV1(m.stepId(), m.assetKey())))
+                .toList();
     }
 
     private static Timestamp ts(Instant instant) {

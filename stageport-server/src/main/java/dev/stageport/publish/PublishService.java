@@ -7,6 +7,9 @@ import dev.stageport.builds.Build;
 import dev.stageport.builds.BuildRepository;
 import dev.stageport.builds.BuildService;
 import dev.stageport.deployments.DeploymentRepository;
+import dev.stageport.deployments.EngineSignal;
+import dev.stageport.web.CancelRequest;
+import dev.stageport.work.WorkControl;
 import dev.stageport.deployments.ListRequest;
 import dev.stageport.deployments.MessageDetailsV1TaskProgressMessage;
 import dev.stageport.deployments.MessageDetailsV1TaskProgressMessage.Severity;
@@ -50,14 +53,15 @@ public class PublishService {
     private final DeploymentRepository deployments;
     private final dev.stageport.deployments.MessageRepository deploymentMessages;
     private final OperationVisibility visibility;
-    private final PublishDriver driver;
+    private final EngineSignal signal;
+    private final WorkControl work;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     public PublishService(PublishRepository publishes, StageRepository stages, AssetRepository assets,
                           BuildService buildService, BuildRepository builds, DeploymentRepository deployments,
                           dev.stageport.deployments.MessageRepository deploymentMessages,
-                          OperationVisibility visibility, PublishDriver driver, TransactionTemplate transactions,
+                          OperationVisibility visibility, EngineSignal signal, WorkControl work, TransactionTemplate transactions,
                           Clock clock) {
         this.publishes = publishes;
         this.stages = stages;
@@ -67,7 +71,8 @@ public class PublishService {
         this.deployments = deployments;
         this.deploymentMessages = deploymentMessages;
         this.visibility = visibility;
-        this.driver = driver;
+        this.signal = signal;
+        this.work = work;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -123,8 +128,24 @@ public class PublishService {
                     + " (" + build.status() + ")."), PublishDriver.BUILD, assetKey);
             return created;
         });
-        driver.wake();
+        signal.wake();
         return PublishOperationResponse.of(op);
+    }
+
+    /**
+     * Asks a running publish to stop; its Deploy operation, if it started one, is
+     * cancelled too. Needs Deploy apps on the target stage.
+     */
+    public void cancel(Caller caller, String operationKey, CancelRequest request) {
+        String key = Keys.parse(operationKey, "operationKey").toString();
+        PublishOperation op = publishes.find(key)
+                .orElseThrow(() -> ApiException.notFound("No publish operation with key " + key + "."));
+        caller.requireUnnamed(Permission.DEPLOY_APPS, op.environmentKey(), "the publish operation " + key);
+        String reason = CancelRequest.reason(request);
+        if (op.status().terminal() || !work.cancel(key, caller.clientId(), reason)) {
+            throw ApiException.conflict("The publish operation " + key + " already ended; there is nothing to "
+                    + "cancel.");
+        }
     }
 
     public PublishOperationResponse get(Caller caller, String key) {

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The runtime SPI: how a stage actually runs an app. The engine calls these in
- * order (provision, healthCheck, activate, retire for a Deploy) and treats a
+ * order (provision, healthCheck, activate, retire for a Deploy, and for ApplyConfigs
+ * with the running build and the new configuration) and treats a
  * {@link RuntimeFailure} as a failed step. Drivers must leave what ran before
  * untouched until {@link #activate} succeeds, so a failure before it costs no downtime.
  */
@@ -26,8 +27,13 @@ public interface Runtime {
     /** Stops the instance that served before the switch. */
     void retire(RuntimeContext context);
 
-    /** Applies a new effective configuration to the running revision. */
-    void applyConfiguration(RuntimeContext context);
+    /**
+     * Stops and removes the candidate this operation provisioned, if one is left (the
+     * operation failed, was cancelled or ran out of time before or during the switch).
+     * What ran before keeps serving. Must be harmless when there is no candidate.
+     */
+    default void discard(RuntimeContext context) {
+    }
 
     /** Stops and removes the asset from the stage. */
     void undeploy(RuntimeContext context);

@@ -4,6 +4,7 @@ import dev.stageport.portfolio.Stage;
 import dev.stageport.portfolio.StageRepository;
 import dev.stageport.runtime.process.ProcessRuntime;
 import dev.stageport.runtime.process.ProcessSettings;
+import dev.stageport.work.Placement;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,10 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
  * processes of one server, so only the replica the stage names ({@code runtime.settings.replica})
  * runs its operations; the first replica that deploys to a stage without one becomes its replica,
  * recorded in the stage's settings with a conditional update. Every other driver runs anywhere.
- * The engine asks {@link #mayRun} before it claims an operation and leaves the others alone.
+ * The engine asks {@link #mayRun} before it claims an operation and leaves the others alone
+ * (a Deployment's work item is placed on its stage).
  */
 @Component
-public class RuntimeOwnership {
+public class RuntimeOwnership implements Placement {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -34,6 +36,7 @@ public class RuntimeOwnership {
     }
 
     /** True when this replica may run operations on the stage (an unknown stage is left to the engine's checks). */
+    @Override
     public boolean mayRun(String environmentKey) {
         return stages.find(environmentKey).map(this::mayRun).orElse(true);
     }
@@ -55,7 +58,8 @@ public class RuntimeOwnership {
     }
 
     /** The process stages that name another replica: their operations are not this replica's to claim. */
-    public Set<String> stagesOfOtherReplicas() {
+    @Override
+    public Set<String> elsewhere() {
         return stages.all().stream().filter(s -> ProcessRuntime.DRIVER.equals(s.runtimeDriver()))
                 .filter(s -> ProcessSettings.replica(s.runtimeSettings()).filter(r -> !r.equals(replica.id()))
                         .isPresent())

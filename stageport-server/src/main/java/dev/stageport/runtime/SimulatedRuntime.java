@@ -1,6 +1,11 @@
 package dev.stageport.runtime;
 
 import dev.stageport.portfolio.Stage;
+import dev.stageport.work.Lease;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -21,12 +26,12 @@ public class SimulatedRuntime implements Runtime {
     public static final String HEALTH_CHECK = "HealthCheck";
     public static final String ACTIVATE = "Activate";
     public static final String RETIRE_PREVIOUS = "RetirePrevious";
-    public static final String APPLY_CONFIGURATION = "ApplyConfiguration";
     public static final String UNDEPLOY = "Undeploy";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final SimulationRepository simulations;
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
     public SimulatedRuntime(SimulationRepository simulations) {
         this.simulations = simulations;
@@ -90,8 +95,18 @@ public class SimulatedRuntime implements Runtime {
     }
 
     @Override
-    public void applyConfiguration(RuntimeContext context) {
-        step(context, APPLY_CONFIGURATION);
+    public void discard(RuntimeContext context) {
+        count(context, "Discard");
+    }
+
+    /** How often a step reached this runtime for an operation: tests prove nothing ran twice. */
+    public int calls(String operationKey, String step) {
+        AtomicInteger n = calls.get(operationKey + ":" + step);
+        return n == null ? 0 : n.get();
+    }
+
+    private void count(RuntimeContext context, String step) {
+        calls.computeIfAbsent(context.operationKey() + ":" + step, k -> new AtomicInteger()).incrementAndGet();
     }
 
     @Override
@@ -100,6 +115,7 @@ public class SimulatedRuntime implements Runtime {
     }
 
     private void step(RuntimeContext context, String step) {
+        count(context, step);
         SimulationSettings settings = effective(context.stage(), context.assetKey());
         sleep(settings.stepMillis() == null ? 0 : settings.stepMillis());
         if (step.equals(settings.failStep())) {
@@ -113,13 +129,11 @@ public class SimulatedRuntime implements Runtime {
         if (millis <= 0) {
             return;
         }
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            // the server is stopping: the step fails and the engine records that. The flag is not
-            // restored on purpose: the worker must still write to the database (an interrupted
-            // thread can make the embedded database close its files); it exits its loop afterwards.
-            throw new RuntimeFailure("The server stopped while this step ran; the step was cut short.");
+        // a cancel or a passed deadline ends the wait at once; so does the server stopping. The
+        // interrupt flag is not restored on purpose: the worker must still write to the database
+        // (an interrupted thread can make the embedded database close its files).
+        if (!Lease.pause(Duration.ofMillis(millis))) {
+            throw new RuntimeFailure("The step was cut short: the operation was stopped while it ran.");
         }
     }
 

@@ -33,15 +33,22 @@ public final class Transitions<S extends Enum<S>> {
         return this;
     }
 
+    public String what() {
+        return what;
+    }
+
+    /** Every status, for tests that walk the whole table. */
+    public Set<S> statuses() {
+        return legal.keySet();
+    }
+
     public boolean legal(S from, S to) {
         return legal.get(from).contains(to);
     }
 
-    /** @throws IllegalStateException when the table has no arrow from {@code from} to {@code to} */
+    /** @throws StateMachine.IllegalTransition when the table has no arrow from {@code from} to {@code to} */
     public S check(String key, S from, S to) {
-        if (!legal(from, to)) {
-            throw new IllegalStateException("The " + what + " " + key + " cannot go from " + from + " to " + to + ".");
-        }
+        new StateMachine<>(this, key, from).move(to);
         return to;
     }
 }

@@ -4,53 +4,103 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stageport.demo.DemoData;
+import dev.stageport.runtime.SimulatedRuntime;
+import dev.stageport.support.OneTickServerTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-/** A worker that died mid-operation (its lease expired) must not leave the operation Running forever. */
-class EngineRecoveryTest extends DeploymentTestSupport {
+/**
+ * A worker that died mid-operation (its lease expired): any worker resumes the
+ * operation from its last completed step, so it ends Finished and nothing ran twice
+ * against the runtime; one that died inside the traffic switch is rolled back.
+ */
+class EngineRecoveryTest extends OneTickServerTest {
+
+    static final String OPS = "/api/deployments/v1/deployment-operations";
 
     @Autowired
     DeploymentRepository operations;
     @Autowired
-    DeploymentEngine engine;
+    JdbcClient jdbc;
+    @Autowired
+    SimulatedRuntime simulated;
+    @Autowired
+    dev.stageport.portfolio.DeployedAssetRepository deployedAssets;
+
+    /** What a crashed server leaves: Running, claimed by a worker that is gone, lease long expired. */
+    private String abandoned(TestApp app, String env, String inStep, String lastCompleted) {
+        Instant past = clock.instant().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS);
+        String key = UUID.randomUUID().toString();
+        operations.insert(new DeploymentOperation(key, DeploymentOperationsType.Deploy, app.key(), "App", 1,
+                app.release1(), env, null, OperationStatus.Running, past, null, past, CLIENT_ID, inStep, null,
+                "dead-server-worker-0", past.plusSeconds(30), 1, 3));
+        jdbc.sql("update work_item set last_completed_step = ? where op_key = ?").params(lastCompleted, key)
+                .update();
+        return key;
+    }
 
     @Test
-    void operationWhoseWorkerDiedEndsWithErrorWithoutRerunningSteps() {
+    void deployAbandonedMidStepIsResumedFromItsLastCompletedStepAndFinishes() {
         TestApp app = newApp();
-        Instant past = Instant.now().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS);
-        String key = UUID.randomUUID().toString();
-        // as a crashed server leaves it: claimed by a worker that no longer exists, lease long expired
-        operations.insert(new DeploymentOperation(key, DeploymentOperationsType.Deploy, app.key(), "App", 1,
-                app.release1(), DemoData.QA, null, OperationStatus.Running, past, null, past, CLIENT_ID,
-                "Provision", null, "dead-server-worker-0", past.plusSeconds(30), 1, 3));
+        String key = abandoned(app, DemoData.QA, "HealthCheck", "Provision");
 
-        engine.runOnce(); // may also be picked up by a background worker first; either way it ends
-        JsonNode done = awaitEnd(key);
+        assertThat(tick()).isTrue();
 
-        assertThat(done.get("status").asString()).isEqualTo("FinishedWithError");
-        JsonNode error = messages(key).get(0);
-        assertThat(error.get("severity").asString()).isEqualTo("Error");
-        assertThat(error.get("message").asString()).contains("stopped during step Provision")
-                .contains("Nothing was switched");
-        assertThat(messages(key)).hasSize(1); // no step ran again
+        assertThat(status(key)).isEqualTo("Finished");
+        assertThat(simulated.calls(key, SimulatedRuntime.PROVISION)).as("completed before the crash").isZero();
+        assertThat(simulated.calls(key, SimulatedRuntime.HEALTH_CHECK)).isEqualTo(1);
+        assertThat(simulated.calls(key, SimulatedRuntime.ACTIVATE)).as("Activate reached the runtime once")
+                .isEqualTo(1);
+        assertThat(steps(key)).containsSubsequence("HealthCheck", "Activate", "RetirePrevious", "Record");
+        assertThat(messages(key).get(0)).contains("resuming after step Provision");
+        assertThat(deployedAssets.find(DemoData.QA, app.key()).orElseThrow().deploymentKey()).isEqualTo(key);
+    }
+
+    @Test
+    void deployAbandonedDuringTheSwitchIsRolledBackAndEndsWithErrorSayingWhy() {
+        TestApp app = newApp();
+        String key = abandoned(app, DemoData.QA, "Activate", "HealthCheck");
+
+        assertThat(tick()).isTrue();
+
+        assertThat(status(key)).isEqualTo("FinishedWithError");
+        assertThat(String.join("\n", messages(key))).contains("stopped during step Activate")
+                .contains("cannot be resumed safely").contains("discarded");
+        assertThat(simulated.calls(key, SimulatedRuntime.ACTIVATE)).isZero();
+        assertThat(simulated.calls(key, "Discard")).isEqualTo(1);
         assertThat(deployedAssets.find(DemoData.QA, app.key())).isEmpty();
         // the active slot is free again
-        assertThat(awaitEnd(start(deployBody(DemoData.QA, app.key(), app.release1(), 1))).get("status").asString())
-                .isEqualTo("Finished");
+        assertThat(api.post(OPS, DeploymentTestSupport.deployBody(DemoData.QA, app.key(), app.release1(), 1))
+                .status()).isEqualTo(201);
+    }
+
+    @Test
+    void operationWithLiveLeaseIsLeftToItsWorker() {
+        TestApp app = newApp();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String key = UUID.randomUUID().toString();
+        operations.insert(new DeploymentOperation(key, DeploymentOperationsType.Deploy, app.key(), "App", 1,
+                app.release1(), DemoData.QA, null, OperationStatus.Running, now, null, now, CLIENT_ID,
+                "Provision", null, "busy-worker-0", now.plusSeconds(600), 1, 3));
+        tickUntilIdle();
+        assertThat(operations.find(key).orElseThrow().status()).isEqualTo(OperationStatus.Running);
+        assertThat(jdbc.sql("select claimed_by from work_item where op_key = ?").param(key).query(String.class)
+                .single()).isEqualTo("busy-worker-0");
     }
 
     @Test
     void databaseRefusesASecondActiveOperationForTheSameAssetAndStage() {
         TestApp app = newApp();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String key = UUID.randomUUID().toString();
-        // held by a live worker, so the background engine leaves it alone
         operations.insert(new DeploymentOperation(key, DeploymentOperationsType.Deploy, app.key(), "App", 1,
                 app.release1(), DemoData.PRODUCTION, null, OperationStatus.Running, now, null, now, CLIENT_ID,
                 "Provision", null, "busy-worker-1", now.plusSeconds(600), 1, 3));
@@ -58,21 +108,28 @@ class EngineRecoveryTest extends DeploymentTestSupport {
                 DeploymentOperationsType.Undeploy, app.key(), "App", 1, app.release1(), DemoData.PRODUCTION, null,
                 OperationStatus.Running, now, null, now, CLIENT_ID, null, null, null, null, 0, 0)))
                 .isInstanceOf(DuplicateKeyException.class);
-        JsonNode problem = api.post(OPS, deployBody(DemoData.PRODUCTION, app.key(), app.release2(), 2)).problem(409);
+        JsonNode problem = api.post(OPS, DeploymentTestSupport.deployBody(DemoData.PRODUCTION, app.key(),
+                app.release2(), 2)).problem(409);
         assertThat(problem.get("errorCode").asString()).isEqualTo("OperationInProgress");
         assertThat(problem.get("detail").asString()).contains(key);
     }
 
-    @Test
-    void operationWithLiveLeaseIsLeftToItsWorker() {
-        TestApp app = newApp();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        String key = UUID.randomUUID().toString();
-        operations.insert(new DeploymentOperation(key, DeploymentOperationsType.Deploy, app.key(), "App", 1,
-                app.release1(), DemoData.QA, null, OperationStatus.Running, now, null, now, CLIENT_ID,
-                "Provision", null, "busy-worker-0", now.plusSeconds(600), 1, 3));
-        engine.runOnce();
-        assertThat(operations.find(key).orElseThrow().status()).isEqualTo(OperationStatus.Running);
-        assertThat(operations.find(key).orElseThrow().claimedBy()).isEqualTo("busy-worker-0");
+    private String status(String key) {
+        return api.get(OPS + "/" + key).json().get("status").asString();
     }
+
+    private List<String> messages(String key) {
+        List<String> out = new ArrayList<>();
+        api.get(OPS + "/" + key + "/messages").json().get("results").forEach(m -> out.add(m.get("message")
+                .asString()));
+        return out;
+    }
+
+    private List<String> steps(String key) {
+        List<String> out = new ArrayList<>();
+        api.get(OPS + "/" + key + "/messages").json().get("results").forEach(m -> out.add(m.get("additionalInfo")
+                .get("stepId").asString()));
+        return out;
+    }
+
 }

@@ -11,9 +11,7 @@ import org.junit.jupiter.api.Test;
 /** What Prometheus sees after real operations ran through the engine. */
 class MetricsTest extends DeploymentTestSupport {
 
-    private static final List<String> DEPLOY_STEPS = List.of(OperationRunner.VALIDATE, OperationRunner.RESOLVE,
-            OperationRunner.PROVISION, OperationRunner.HEALTH_CHECK, OperationRunner.ACTIVATE, OperationRunner.RETIRE,
-            OperationRunner.RECORD);
+    private static final List<String> DEPLOY_STEPS = DeploymentStep.DEPLOY.stream().map(Enum::name).toList();
 
     private String scrape() {
         Api.Response r = new Api(baseUrl()).get("/actuator/prometheus");

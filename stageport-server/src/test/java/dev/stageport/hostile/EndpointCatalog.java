@@ -201,6 +201,16 @@ public final class EndpointCatalog {
             new Endpoint("PUT", SIM + "/assets/{app}/simulation",
                     "{\"stepMillis\":7,\"failStep\":\"HealthCheck\",\"failMessage\":\"boom\"}",
                     Permission.DEPLOY_APPS, Scope.STAGE, SIM + "/assets/{app}/simulation"),
+            // Cancel and stage policy (Stageport only)
+            new Endpoint("POST", "/api/stageport/v1/deployment-operations/{op}/cancel", "{\"reason\":\"hostile\"}",
+                    Permission.DEPLOY_APPS, Scope.STAGE, OPS + "/{op}"),
+            new Endpoint("POST", "/api/stageport/v1/build-operations/{build}/cancel", "{\"reason\":\"hostile\"}",
+                    Permission.ASSET_OPEN, Scope.ANY_STAGE, null),
+            new Endpoint("POST", "/api/stageport/v1/publish-operations/{publish}/cancel",
+                    "{\"reason\":\"hostile\"}", Permission.DEPLOY_APPS, Scope.STAGE, PUBLISH + "/{publish}"),
+            get(SIM + "/policy", Permission.STAGE_VIEW, Scope.STAGE),
+            new Endpoint("PUT", SIM + "/policy", "{\"maxOperationSeconds\":3600}", Permission.DEPLOY_APPS,
+                    Scope.STAGE, SIM + "/policy"),
             // API clients (Stageport only)
             get(CLIENTS, Permission.MANAGE_API_CLIENTS, Scope.TENANT),
             tenant("POST", CLIENTS, """

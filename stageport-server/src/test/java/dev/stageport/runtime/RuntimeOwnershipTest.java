@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stageport.StageportProperties;
 import dev.stageport.demo.DemoData;
-import dev.stageport.deployments.DeploymentEngine;
 import dev.stageport.portfolio.StageRepository;
 import dev.stageport.support.Api;
 import dev.stageport.support.ServerTest;
+import dev.stageport.work.OperationEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +28,7 @@ class RuntimeOwnershipTest extends ServerTest {
     @Autowired
     ReplicaIdentity thisReplica;
     @Autowired
-    DeploymentEngine engine;
+    OperationEngine engine;
     @Autowired
     JdbcClient jdbc;
 
@@ -84,7 +84,7 @@ class RuntimeOwnershipTest extends ServerTest {
 
         engine.runOnce();
 
-        assertThat(jdbc.sql("select claimed_by from deployment_operation where op_key = ?").param(op)
+        assertThat(jdbc.sql("select claimed_by from work_item where op_key = ?").param(op)
                 .query(String.class).optional()).as("claimed by").isEmpty();
         assertThat(api.get(OPS + "/" + op).json().get("status").asString()).isEqualTo("Running");
 

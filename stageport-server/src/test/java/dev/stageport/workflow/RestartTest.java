@@ -19,14 +19,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Two lives of one server on one data folder: what the first stored is there for
  * the second, and an operation the first left Running (its worker gone with the
- * process) reaches a terminal state in the second.
+ * process) is resumed by the second from its last completed step and finishes.
  */
 class RestartTest {
 
     private static final Path DATA = Path.of("target", "test-data", "restart-" + UUID.randomUUID());
 
     @Test
-    void restartKeepsDataAndFinishesOperationsLeftRunning() throws InterruptedException {
+    void restartKeepsDataAndResumesOperationsLeftRunningToFinished() throws InterruptedException {
         String orphan = UUID.randomUUID().toString();
         try (ConfigurableApplicationContext first = start()) {
             Api api = login(first);
@@ -46,6 +46,13 @@ class RestartTest {
                             Timestamp.from(past), Timestamp.from(past), Timestamp.from(past),
                             DemoData.PRODUCTION + ":" + DemoData.APP)
                     .update();
+            first.getBean(JdbcClient.class).sql("""
+                    insert into work_item (op_key, kind, state, current_step, last_completed_step, claimed_by,
+                        lease_expires_at, attempts, version, not_before, created_at)
+                    values (?, 'deployment', 'Running', 'Provision', 'ResolveConfiguration', 'dead-worker', ?, 1, 3,
+                        ?, ?)""")
+                    .params(orphan, Timestamp.from(past), Timestamp.from(past), Timestamp.from(past))
+                    .update();
         }
 
         try (ConfigurableApplicationContext second = start()) {
@@ -57,9 +64,9 @@ class RestartTest {
                 status = api.get("/api/deployments/v1/deployment-operations/" + orphan).json().get("status")
                         .asString();
             }
-            assertThat(status).isEqualTo("FinishedWithError");
+            assertThat(status).isEqualTo("Finished");
             assertThat(api.get("/api/deployments/v1/deployment-operations/" + orphan + "/messages").body())
-                    .contains("Error");
+                    .contains("resuming after step ResolveConfiguration").contains("Traffic switched to revision 2");
             var settings = api.get("/api/asset-configurations/v1/environments/" + DemoData.QA + "/applications/"
                     + DemoData.APP + "/revisions/1/configurations").json().get("settings");
             boolean kept = false;
@@ -79,7 +86,8 @@ class RestartTest {
                 "--stageport.bootstrap.client-secret=restart-secret-0123456789",
                 "--stageport.demo.step-duration=10ms",
                 "--stageport.demo.runtime-driver=simulated",
-                "--stageport.engine.poll-interval=50ms");
+                "--stageport.engine.poll-interval=50ms",
+                "--stageport.engine.lease=3s");
     }
 
     private static Api login(ConfigurableApplicationContext context) {

@@ -141,13 +141,6 @@ public class KubernetesRuntime implements Runtime {
     }
 
     @Override
-    public void applyConfiguration(RuntimeContext context) {
-        provision(context);
-        healthCheck(context);
-        retire(context);
-    }
-
-    @Override
     public void undeploy(RuntimeContext context) {
         call(context, client -> ClusterObjects.delete(client, namespace(context), context.assetKey()));
     }

@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
  * The {@code process} driver: runs each build's app as a child process of the server.
  * Deploy = start a new instance next to the running one, health-check it, point the
  * asset's stable endpoint at it, then drain and stop the old one. Any failure before the
- * switch stops only the new instance. ApplyConfigs does the same with the running build.
+ * switch stops only the new instance. The engine runs ApplyConfigs through the same steps
+ * with the running build.
  * {@link ProcessRecovery} adopts or stops processes a previous server run left behind.
  */
 @Component
@@ -86,8 +87,9 @@ public class ProcessRuntime implements Runtime, SmartLifecycle {
         synchronized (slot) {
             slot.settings = ProcessSettings.lenient(context.stage().runtimeSettings());
         }
-        // one operation per asset and stage runs at a time: a candidate of another operation is a leftover
-        for (ProcessInstance stale : takeCandidates(slot, context.operationKey())) {
+        // one operation per asset and stage runs at a time: every candidate is a leftover, also one
+        // this operation half-started before its worker died (provisioning again must not run two)
+        for (ProcessInstance stale : takeCandidates(slot, null)) {
             discard(stale);
         }
         RunSpec run = runSpec(context.buildKey());
@@ -177,11 +179,18 @@ public class ProcessRuntime implements Runtime, SmartLifecycle {
     }
 
     @Override
-    public void applyConfiguration(RuntimeContext context) {
-        provision(context);
-        healthCheck(context);
-        activate(context);
-        retire(context);
+    public void discard(RuntimeContext context) {
+        AssetSlot slot = slots.get(key(context.stage().key(), context.assetKey()));
+        if (slot == null) {
+            return;
+        }
+        ProcessInstance candidate;
+        synchronized (slot) {
+            candidate = slot.candidates.remove(context.operationKey());
+        }
+        if (candidate != null) {
+            discard(candidate);
+        }
     }
 
     @Override

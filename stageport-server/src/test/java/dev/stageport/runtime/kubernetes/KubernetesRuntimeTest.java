@@ -50,7 +50,7 @@ class KubernetesRuntimeTest {
 
     @BeforeEach
     void setUp() {
-        BuildRepository builds = new BuildRepository(null) {
+        BuildRepository builds = new BuildRepository(null, null, null) {
             @Override
             public Optional<BuildArtifact> artifact(String buildKey) {
                 return Optional.of(new BuildArtifact("sha256:" + "ab".repeat(32),
@@ -228,12 +228,16 @@ class KubernetesRuntimeTest {
     }
 
     @Test
-    void applyConfigurationRollsOutTheNewValues() {
+    void applyConfigsThroughTheDeployStepsRollsOutTheNewValues() {
         deploy(1, config("Hello", "one"));
         RuntimeContext apply = context(1, config("Hi", "one"));
         duringWait = () -> markRollout(2, 2, 2);
 
-        runtime.applyConfiguration(apply);
+        // the engine runs ApplyConfigs as a Deploy of the running build with the new configuration
+        runtime.provision(apply);
+        runtime.healthCheck(apply);
+        runtime.activate(apply);
+        runtime.retire(apply);
 
         String configName = ClusterObjects.configName(deployment()).orElseThrow();
         assertThat(client.configMaps().inNamespace(NS).withName(configName).get().getData())

@@ -1,0 +1,22 @@
+package dev.stageport.policy;
+
+/**
+ * The rules the engine enforces on one stage. Every field is optional (null = no
+ * rule), so an empty policy behaves exactly like ODC; later rules are added as fields.
+ */
+public record StagePolicy(Integer maxOperationSeconds) {
+
+    /** A week: a deadline beyond it is a typo, not a policy. */
+    public static final int MAX_OPERATION_SECONDS = 7 * 24 * 3600;
+
+    public static final StagePolicy NONE = new StagePolicy(null);
+
+    /** @throws IllegalArgumentException naming the field that is wrong */
+    public StagePolicy validated() {
+        if (maxOperationSeconds != null && (maxOperationSeconds <= 0 || maxOperationSeconds > MAX_OPERATION_SECONDS)) {
+            throw new IllegalArgumentException("'maxOperationSeconds' must be from 1 to " + MAX_OPERATION_SECONDS
+                    + " (a week) or null for no deadline, got " + maxOperationSeconds + ".");
+        }
+        return this;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.stageport.policy;
+
+import dev.stageport.identity.Caller;
+import dev.stageport.identity.Permission;
+import dev.stageport.portfolio.Stage;
+import dev.stageport.portfolio.StageRepository;
+import dev.stageport.web.ApiException;
+import dev.stageport.web.Keys;
+import java.time.Clock;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reading a stage's policy needs Stage > View stage on it. Changing it needs Release
+ * management > Deploy apps on it, the permission that also changes the stage's runtime
+ * settings: whoever may deploy to a stage decides how long its operations may take.
+ */
+@Service
+public class StagePolicyService {
+
+    private final StagePolicyRepository policies;
+    private final StageRepository stages;
+    private final Clock clock;
+
+    public StagePolicyService(StagePolicyRepository policies, StageRepository stages, Clock clock) {
+        this.policies = policies;
+        this.stages = stages;
+        this.clock = clock;
+    }
+
+    public StagePolicy get(Caller caller, String environmentKey) {
+        Stage stage = stage(caller, environmentKey, Permission.STAGE_VIEW);
+        return policies.find(stage.key());
+    }
+
+    public StagePolicy put(Caller caller, String environmentKey, StagePolicy body) {
+        Stage stage = stage(caller, environmentKey, Permission.DEPLOY_APPS);
+        if (body == null) {
+            throw ApiException.badRequest("The request body is required, e.g. {\"maxOperationSeconds\": 600}.");
+        }
+        StagePolicy policy;
+        try {
+            policy = body.validated();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        policies.save(stage.key(), policy, caller.clientId(), clock.instant());
+        return policy;
+    }
+
+    private Stage stage(Caller caller, String environmentKey, Permission permission) {
+        String key = Keys.parse(environmentKey, "environmentKey").toString();
+        Stage stage = stages.find(key).orElseThrow(() -> ApiException.notFound("No stage with key " + key + "."));
+        caller.require(permission, stage.key());
+        return stage;
+    }
+}

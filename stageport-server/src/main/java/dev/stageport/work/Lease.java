@@ -1,0 +1,136 @@
+package dev.stageport.work;
+
+import java.time.Duration;
+
+/**
+ * A worker's hold on one operation: the item as it was claimed, the row version the
+ * worker last wrote, and two flags other threads set: lost (a heartbeat failed, so
+ * nothing more may be written) and stop (a cancel or a deadline; a waiting step wakes).
+ */
+public final class Lease {
+
+    private static final ThreadLocal<Lease> CURRENT = new ThreadLocal<>();
+
+    private final WorkItem claimed;
+    private final String workerId;
+    private long version;
+    private volatile boolean lost;
+    private volatile boolean stop;
+    private volatile String step;
+    private volatile boolean ended;
+
+    public Lease(WorkItem claimed, String workerId) {
+        this.claimed = claimed;
+        this.workerId = workerId;
+        this.version = claimed.version() + 1;
+    }
+
+    public String key() {
+        return claimed.key();
+    }
+
+    public String workerId() {
+        return workerId;
+    }
+
+    /** The item as the sweeper found it: a previous holder means its worker died mid-operation. */
+    public WorkItem claimed() {
+        return claimed;
+    }
+
+    public boolean abandoned() {
+        return claimed.claimedBy() != null;
+    }
+
+    long version() {
+        return version;
+    }
+
+    void advanced() {
+        version++;
+    }
+
+    /** The step in progress (or last started), for messages. */
+    public String step() {
+        return step != null ? step : claimed.currentStep();
+    }
+
+    void step(String step) {
+        this.step = step;
+    }
+
+    /** True once the operation's end was written (the transaction may still roll back). */
+    public boolean ended() {
+        return ended;
+    }
+
+    void ended(boolean ended) {
+        this.ended = ended;
+    }
+
+    public boolean lost() {
+        return lost;
+    }
+
+    synchronized void lose() {
+        lost = true;
+        notifyAll();
+    }
+
+    synchronized void stop() {
+        stop = true;
+        notifyAll();
+    }
+
+    /** Throws when the worker must not write any more; called before every write. */
+    public void ensureHeld() {
+        if (lost) {
+            throw new LeaseLost(key());
+        }
+    }
+
+    void bind() {
+        CURRENT.set(this);
+    }
+
+    void unbind() {
+        CURRENT.remove();
+    }
+
+    /**
+     * Waits like Thread.sleep, but a cancel, a passed deadline or a lost lease ends the
+     * wait early. Does not use thread interrupts: an interrupted thread can make the
+     * embedded database close its files. Returns false when the wait was cut short.
+     */
+    public static boolean pause(Duration duration) {
+        Lease lease = CURRENT.get();
+        if (lease == null) {
+            try {
+                Thread.sleep(duration.toMillis());
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return lease.await(duration);
+    }
+
+    private synchronized boolean await(Duration duration) {
+        long deadline = System.nanoTime() + duration.toNanos();
+        try {
+            while (!stop && !lost) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return true;
+                }
+                wait(Math.max(1, left / 1_000_000));
+            }
+        } catch (InterruptedException e) {
+            // the server is stopping: leave the operation as it is, so it is resumed once the lease runs out
+            lost = true;
+            return false;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,146 @@
+package dev.stageport.work;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the steps of a feature's plan for one lease: at every step boundary it honours
+ * a cancel or a passed deadline, records the step as started and as completed, and
+ * tries a transiently failing step again after {@link RetryPolicy#delayAfter}.
+ */
+@Component
+public class StepRunner {
+
+    private final WorkQueue queue;
+    private final Clock clock;
+
+    public StepRunner(WorkQueue queue, Clock clock) {
+        this.queue = queue;
+        this.clock = clock;
+    }
+
+    public void run(Lease lease, List<? extends Step> plan, Step step, RetryPolicy retry, Runnable action) {
+        run(lease, plan, step, retry, () -> {
+            action.run();
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code step} of {@code plan}. On a resumed run a step a previous holder
+     * completed is skipped when it has an effect, and run again without being recorded
+     * when it only computes (a read), so the recorded progress never goes backwards.
+     */
+    public <T> T run(Lease lease, List<? extends Step> plan, Step step, RetryPolicy retry, Supplier<T> action) {
+        checkpoint(lease, step.name());
+        if (completedBefore(lease, plan, step)) {
+            lease.step(step.name());
+            return step.effect() ? null : attempt(lease, step, retry, action);
+        }
+        queue.startStep(lease, step.name());
+        lease.step(step.name());
+        T result = attempt(lease, step, retry, action);
+        if (!lease.ended()) {
+            lease.ensureHeld();
+            queue.completeStep(lease, step.name());
+        }
+        return result;
+    }
+
+    private <T> T attempt(Lease lease, Step step, RetryPolicy retry, Supplier<T> action) {
+        for (int failures = 0; ; ) {
+            try {
+                return action.get();
+            } catch (RuntimeException e) {
+                if (Thread.interrupted()) {
+                    // the server is stopping (the flag is cleared: the embedded database must not see it);
+                    // the operation is left to be resumed once its lease runs out
+                    lease.lose();
+                }
+                lease.ensureHeld();
+                stopReason(lease, step.name()).ifPresent(reason -> {
+                    throw new Stopped(reason);
+                });
+                failures++;
+                Optional<Duration> delay = transientFailure(e) ? retry.delayAfter(failures) : Optional.empty();
+                if (delay.isEmpty()) {
+                    throw e;
+                }
+                Lease.pause(delay.get());
+                checkpoint(lease, step.name());
+            }
+        }
+    }
+
+    /** Throws {@link Stopped} when the operation was cancelled or ran out of time. */
+    public void checkpoint(Lease lease, String step) {
+        lease.ensureHeld();
+        stopReason(lease, step).ifPresent(reason -> {
+            throw new Stopped(reason);
+        });
+    }
+
+    /** Why the operation must stop now, if it must. */
+    public Optional<String> stopReason(Lease lease, String step) {
+        WorkItem item = queue.find(lease.key()).orElse(lease.claimed());
+        if (item.cancelRequested()) {
+            return Optional.of("Cancelled by " + item.cancelRequestedBy() + (item.cancelReason() == null
+                    || item.cancelReason().isBlank() ? "." : ": " + item.cancelReason()));
+        }
+        Instant now = clock.instant();
+        if (item.deadlineAt() != null && now.isAfter(item.deadlineAt())) {
+            long seconds = Duration.between(item.createdAt(), item.deadlineAt()).toSeconds();
+            return Optional.of("The deadline of " + seconds + " s passed during step " + step + ".");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether a previous holder of the lease completed {@code step}.
+     */
+    public boolean completedBefore(Lease lease, List<? extends Step> plan, Step step) {
+        String last = lease.claimed().lastCompletedStep();
+        if (last == null) {
+            return false;
+        }
+        int lastIndex = indexOf(plan, last);
+        return lastIndex >= 0 && plan.indexOf(step) <= lastIndex;
+    }
+
+    /** The step a dead worker was in the middle of when it cannot safely run again. */
+    public Optional<Step> unsafeToResume(Lease lease, List<? extends Step> plan) {
+        WorkItem item = lease.claimed();
+        if (!lease.abandoned() || item.currentStep() == null || item.currentStep().equals(item.lastCompletedStep())) {
+            return Optional.empty();
+        }
+        int index = indexOf(plan, item.currentStep());
+        if (index < 0) {
+            return Optional.empty();
+        }
+        Step inProgress = plan.get(index);
+        return inProgress.rerunnable() ? Optional.empty() : Optional.of(inProgress);
+    }
+
+    private static int indexOf(List<? extends Step> plan, String name) {
+        for (int i = 0; i < plan.size(); i++) {
+            if (plan.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static boolean transientFailure(RuntimeException e) {
+        if (e instanceof TransientFailure t) {
+            return t.transientFailure();
+        }
+        return e instanceof DataAccessException && !(e instanceof DataIntegrityViolationException);
+    }
+}
