@@ -123,8 +123,13 @@ public class AssetService {
     public ApplicationVersion applicationVersion(AssetRevision r) {
         Asset asset = assets.find(r.assetKey()).orElseThrow();
         return new ApplicationVersion(r.assetKey(), r.revision(), r.createdBy(), r.createdAt(), r.tag(), r.name(),
-                r.description(), asset.assetType(), asset.external(), DEPLOYABLE_TYPES.contains(asset.assetType()),
+                r.description(), applicationType(asset), asset.external(), DEPLOYABLE_TYPES.contains(asset.assetType()),
                 false, r.modelDigest(), r.releaseNotes() == null ? null : releaseNotesPath(r));
+    }
+
+    /** The spec's ApplicationType enum has no Agent: an agent answers without one (the field is optional). */
+    private static String applicationType(Asset asset) {
+        return Bundle.AGENT_TYPE.equals(asset.assetType()) ? null : asset.assetType();
     }
 
     private static String releaseNotesPath(AssetRevision r) {
