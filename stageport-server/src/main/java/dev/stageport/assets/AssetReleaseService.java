@@ -6,7 +6,7 @@ import dev.stageport.assets.api.AssetRevisionV1;
 import dev.stageport.identity.Caller;
 import dev.stageport.identity.Permission;
 import dev.stageport.portfolio.DeployedAssetRepository;
-import dev.stageport.web.ApiException;
+import dev.stageport.errors.ApiException;
 import dev.stageport.web.Keys;
 import java.time.Clock;
 import java.util.Comparator;

@@ -7,7 +7,7 @@ import dev.stageport.bundles.Bundle;
 import dev.stageport.identity.Caller;
 import dev.stageport.identity.Permission;
 import dev.stageport.identity.PermissionFilter;
-import dev.stageport.web.ApiException;
+import dev.stageport.errors.ApiException;
 import dev.stageport.web.Keys;
 import dev.stageport.web.PageInfoWithTotals;
 import dev.stageport.web.Paging;

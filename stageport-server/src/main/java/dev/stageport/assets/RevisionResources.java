@@ -8,7 +8,7 @@ import dev.stageport.assets.api.AssetSignature;
 import dev.stageport.assets.api.AssetSourceCode;
 import dev.stageport.identity.Caller;
 import dev.stageport.identity.Permission;
-import dev.stageport.web.ApiException;
+import dev.stageport.errors.ApiException;
 import dev.stageport.web.Keys;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.stageport.assets;
 
 import dev.stageport.identity.Caller;
 import dev.stageport.identity.Permission;
-import dev.stageport.web.ApiException;
+import dev.stageport.errors.ApiException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -2,7 +2,7 @@ package dev.stageport.audit;
 
 import dev.stageport.identity.Caller;
 import dev.stageport.identity.Permission;
-import dev.stageport.web.ApiException;
+import dev.stageport.errors.ApiException;
 import dev.stageport.web.Int32NullablePageInfo;
 import dev.stageport.web.Keys;
 import dev.stageport.web.Paging;

@@ -1,6 +1,6 @@
 package dev.stageport.builds;
 
-import dev.stageport.runtime.RunSpec;
+import dev.stageport.bundles.RunSpec;
 
 /**
  * What a build produced: the artifact's digest in the

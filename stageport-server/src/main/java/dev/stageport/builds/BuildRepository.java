@@ -1,6 +1,6 @@
 package dev.stageport.builds;
 
-import dev.stageport.runtime.RunSpec;
+import dev.stageport.bundles.RunSpec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -4,7 +4,7 @@ import dev.stageport.artifacts.ArtifactStore;
 import dev.stageport.builds.api.GeneratedCodePackageResponse;
 import dev.stageport.builds.api.GeneratedCodePackagingResponse;
 import dev.stageport.identity.Caller;
-import dev.stageport.web.ApiException;
+import dev.stageport.errors.ApiException;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;

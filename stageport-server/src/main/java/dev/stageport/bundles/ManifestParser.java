@@ -1,7 +1,6 @@
 package dev.stageport.bundles;
 
 import dev.stageport.configurations.ConfigSchema;
-import dev.stageport.runtime.RunSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

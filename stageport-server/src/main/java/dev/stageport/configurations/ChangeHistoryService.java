@@ -3,7 +3,7 @@ package dev.stageport.configurations;
 import dev.stageport.assets.AssetRepository;
 import dev.stageport.identity.Caller;
 import dev.stageport.identity.Permission;
-import dev.stageport.web.ApiException;
+import dev.stageport.errors.ApiException;
 import dev.stageport.web.PageInfoWithTotals;
 import dev.stageport.web.Paging;
 import java.time.Instant;

@@ -5,7 +5,7 @@ import dev.stageport.assets.AssetRepository;
 import dev.stageport.identity.Caller;
 import dev.stageport.identity.Permission;
 import dev.stageport.portfolio.StageRepository;
-import dev.stageport.web.ApiException;
+import dev.stageport.errors.ApiException;
 import dev.stageport.web.Keys;
 import org.springframework.stereotype.Component;
 

@@ -4,7 +4,7 @@ import dev.stageport.deployments.DeploymentOperation;
 import dev.stageport.deployments.DeploymentRepository;
 import dev.stageport.identity.Caller;
 import dev.stageport.identity.Permission;
-import dev.stageport.web.ApiException;
+import dev.stageport.errors.ApiException;
 import dev.stageport.web.Keys;
 import java.time.Clock;
 import java.time.Instant;

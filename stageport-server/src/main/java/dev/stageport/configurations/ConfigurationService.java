@@ -9,7 +9,7 @@ import dev.stageport.portfolio.DeployedAsset;
 import dev.stageport.portfolio.DeployedAssetRepository;
 import dev.stageport.configurations.ConfigTargets.Target;
 import dev.stageport.secrets.SecretCipher;
-import dev.stageport.web.ApiException;
+import dev.stageport.errors.ApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;

@@ -1,7 +1,7 @@
 package dev.stageport.configurations;
 
-import dev.stageport.web.ApiException;
-import dev.stageport.web.ErrorCode;
+import dev.stageport.errors.ApiException;
+import dev.stageport.errors.ErrorCode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -7,7 +7,7 @@ import dev.stageport.identity.Permission;
 import dev.stageport.portfolio.DeployedAsset;
 import dev.stageport.portfolio.DeployedAssetRepository;
 import dev.stageport.secrets.SecretCipher;
-import dev.stageport.web.ApiException;
+import dev.stageport.errors.ApiException;
 import dev.stageport.web.Keys;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

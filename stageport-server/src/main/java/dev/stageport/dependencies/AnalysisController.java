@@ -9,7 +9,7 @@ import dev.stageport.dependencies.api.PublicLaunchDeletionAnalysisRequest;
 import dev.stageport.dependencies.api.PublicLaunchDeploymentAnalysisRequest;
 import dev.stageport.dependencies.api.ReferenceKeyResponse;
 import dev.stageport.identity.Caller;
-import dev.stageport.web.ErrorCode;
+import dev.stageport.errors.ErrorCode;
 import dev.stageport.web.ProblemDetails;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -65,7 +65,7 @@ public class AnalysisController {
         if (a.error() == null) {
             return null;
         }
-        return new ProblemDetails(null, "Analysis failed", ErrorCode.CONFLICT.status().value(), a.error(), null,
+        return new ProblemDetails(null, "Analysis failed", org.springframework.http.HttpStatus.CONFLICT.value(), a.error(), null,
                 null, null, null);
     }
 }

@@ -6,7 +6,7 @@ import dev.stageport.assets.AssetRevision;
 import dev.stageport.bundles.Bundle;
 import dev.stageport.bundles.PublicElement;
 import dev.stageport.configurations.ConfigSchema;
-import dev.stageport.web.ApiException;
+import dev.stageport.errors.ApiException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,7 +4,7 @@ import dev.stageport.assets.Asset;
 import dev.stageport.identity.Caller;
 import dev.stageport.identity.Permission;
 import dev.stageport.portfolio.StageRepository;
-import dev.stageport.web.ApiException;
+import dev.stageport.errors.ApiException;
 import dev.stageport.web.Keys;
 import java.util.ArrayList;
 import java.util.Arrays;

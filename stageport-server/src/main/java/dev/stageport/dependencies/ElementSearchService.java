@@ -5,7 +5,7 @@ import dev.stageport.dependencies.api.ApplicationFilter;
 import dev.stageport.dependencies.api.DependenciesPublicElementFilter;
 import dev.stageport.identity.Caller;
 import dev.stageport.identity.Permission;
-import dev.stageport.web.ApiException;
+import dev.stageport.errors.ApiException;
 import dev.stageport.web.Keys;
 import dev.stageport.web.Paging;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dev.stageport.dependencies;
 import dev.stageport.assets.Asset;
 import dev.stageport.assets.AssetRepository;
 import dev.stageport.assets.AssetRevision;
-import dev.stageport.web.ApiException;
+import dev.stageport.errors.ApiException;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 

@@ -1,5 +1,6 @@
 package dev.stageport.deployments;
 
+import dev.stageport.work.EngineSignal;
 import dev.stageport.assets.Asset;
 import dev.stageport.assets.AssetRepository;
 import dev.stageport.builds.Build;
@@ -9,8 +10,8 @@ import dev.stageport.identity.Permission;
 import dev.stageport.portfolio.DeployedAsset;
 import dev.stageport.portfolio.DeployedAssetRepository;
 import dev.stageport.portfolio.StageRepository;
-import dev.stageport.web.ApiException;
-import dev.stageport.web.ErrorCode;
+import dev.stageport.errors.ApiException;
+import dev.stageport.errors.ErrorCode;
 import dev.stageport.web.Int32NullablePageInfo;
 import dev.stageport.web.Keys;
 import dev.stageport.web.Paging;

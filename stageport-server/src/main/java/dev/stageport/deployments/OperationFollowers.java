@@ -1,7 +1,7 @@
 package dev.stageport.deployments;
 
 import dev.stageport.identity.Caller;
-import dev.stageport.web.ApiException;
+import dev.stageport.errors.ApiException;
 import java.time.Duration;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.async.DeferredResult;

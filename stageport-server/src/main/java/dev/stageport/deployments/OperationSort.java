@@ -1,6 +1,6 @@
 package dev.stageport.deployments;
 
-import dev.stageport.web.ApiException;
+import dev.stageport.errors.ApiException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

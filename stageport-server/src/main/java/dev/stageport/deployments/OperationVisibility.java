@@ -3,7 +3,7 @@ package dev.stageport.deployments;
 import dev.stageport.identity.Caller;
 import dev.stageport.identity.Permission;
 import dev.stageport.identity.PermissionFilter;
-import dev.stageport.web.ApiException;
+import dev.stageport.errors.ApiException;
 import dev.stageport.web.Keys;
 import dev.stageport.web.Paging;
 import java.time.Instant;

@@ -5,7 +5,7 @@ import dev.stageport.identity.api.ApiClientRequest;
 import dev.stageport.identity.api.ApiClientResponse;
 import dev.stageport.identity.api.PermissionGrant;
 import dev.stageport.portfolio.StageRepository;
-import dev.stageport.web.ApiException;
+import dev.stageport.errors.ApiException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -181,7 +181,7 @@ public class ApiClientService {
             grants.computeIfAbsent(permission, p -> new HashSet<>()).add(stage.toLowerCase());
         }
         if (!problems.isEmpty()) {
-            throw new ApiException(dev.stageport.web.ErrorCode.VALIDATION_FAILED, problems.get(0), problems);
+            throw new ApiException(dev.stageport.errors.ErrorCode.VALIDATION_FAILED, problems.get(0), problems);
         }
         return grants;
     }

@@ -1,7 +1,7 @@
 package dev.stageport.identity;
 
-import dev.stageport.web.ApiException;
-import dev.stageport.web.ErrorCode;
+import dev.stageport.errors.ApiException;
+import dev.stageport.errors.ErrorCode;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;

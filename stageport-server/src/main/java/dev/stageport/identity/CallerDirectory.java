@@ -1,7 +1,7 @@
 package dev.stageport.identity;
 
-import dev.stageport.web.ApiException;
-import dev.stageport.web.ErrorCode;
+import dev.stageport.errors.ApiException;
+import dev.stageport.errors.ErrorCode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

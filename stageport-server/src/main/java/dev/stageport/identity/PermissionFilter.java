@@ -1,6 +1,6 @@
 package dev.stageport.identity;
 
-import dev.stageport.web.ApiException;
+import dev.stageport.errors.ApiException;
 import dev.stageport.web.Keys;
 import java.util.Set;
 

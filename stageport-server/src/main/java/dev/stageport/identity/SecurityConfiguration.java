@@ -3,7 +3,7 @@ package dev.stageport.identity;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
-import dev.stageport.web.ErrorCode;
+import dev.stageport.errors.ErrorCode;
 import dev.stageport.web.ProblemWriter;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;

@@ -4,7 +4,7 @@ import dev.stageport.identity.Caller;
 import dev.stageport.identity.Permission;
 import dev.stageport.portfolio.Stage;
 import dev.stageport.portfolio.StageRepository;
-import dev.stageport.web.ApiException;
+import dev.stageport.errors.ApiException;
 import dev.stageport.web.Keys;
 import java.time.Clock;
 import org.springframework.stereotype.Service;

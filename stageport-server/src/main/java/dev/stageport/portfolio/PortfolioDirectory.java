@@ -9,7 +9,7 @@ import dev.stageport.portfolio.api.Library;
 import dev.stageport.portfolio.api.LibraryPagedListResponse;
 import dev.stageport.portfolio.api.LibraryRevision;
 import dev.stageport.portfolio.api.PortfolioPagedListResponse;
-import dev.stageport.web.ApiException;
+import dev.stageport.errors.ApiException;
 import dev.stageport.web.Keys;
 import dev.stageport.web.PageInfoWithTotals;
 import dev.stageport.web.Paging;

@@ -10,7 +10,7 @@ import dev.stageport.portfolio.api.DeployedAssetPagedListResponse;
 import dev.stageport.portfolio.api.Deployment;
 import dev.stageport.portfolio.api.Environment;
 import dev.stageport.portfolio.api.EnvironmentV2;
-import dev.stageport.web.ApiException;
+import dev.stageport.errors.ApiException;
 import dev.stageport.web.Keys;
 import dev.stageport.web.PageInfoWithTotals;
 import dev.stageport.web.Paging;

@@ -2,8 +2,8 @@ package dev.stageport.portfolio;
 
 import dev.stageport.identity.Caller;
 import dev.stageport.identity.Permission;
-import dev.stageport.web.ApiException;
-import dev.stageport.web.ErrorCode;
+import dev.stageport.errors.ApiException;
+import dev.stageport.errors.ErrorCode;
 import dev.stageport.web.Keys;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package dev.stageport.web;
 
+import dev.stageport.errors.ErrorCode;
+import dev.stageport.errors.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.slf4j.Logger;

@@ -1,5 +1,7 @@
 package dev.stageport.web;
 
+import dev.stageport.errors.ApiException;
+
 /** Body of POST /api/stageport/v1/{kind}-operations/{key}/cancel: why the operation is stopped. */
 public record CancelRequest(String reason) {
 

@@ -1,5 +1,6 @@
 package dev.stageport.web;
 
+import dev.stageport.errors.ErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

@@ -1,5 +1,6 @@
 package dev.stageport.web;
 
+import dev.stageport.errors.ApiException;
 import java.util.UUID;
 
 /** Keys are UUIDs on the wire; a malformed one is the caller's mistake (400), not a 404. */

@@ -1,5 +1,7 @@
 package dev.stageport.web;
 
+import dev.stageport.errors.ApiException;
+
 /**
  * A validated limit/offset pair. Out-of-range values are refused with 400 rather
  * than clamped, so a pipeline learns about its mistake instead of missing rows.

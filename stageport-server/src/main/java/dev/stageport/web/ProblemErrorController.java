@@ -1,5 +1,6 @@
 package dev.stageport.web;
 
+import dev.stageport.errors.ErrorCode;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
@@ -53,12 +54,12 @@ public class ProblemErrorController implements ErrorController {
         if (code == ErrorCode.INTERNAL_ERROR) {
             log.error("Unexpected error on {} (traceId {})", instance, TraceIds.of(request), failure);
         }
-        return ResponseEntity.status(code.status()).contentType(ProblemWriter.PROBLEM_JSON)
+        return ResponseEntity.status(ErrorStatuses.of(code)).contentType(ProblemWriter.PROBLEM_JSON)
                 .body(problems.problem(request, code, detail, null, instance));
     }
 
     private static ErrorCode forStatus(int status) {
-        return Arrays.stream(ErrorCode.values()).filter(c -> c.status().value() == status).findFirst()
+        return Arrays.stream(ErrorCode.values()).filter(c -> ErrorStatuses.of(c).value() == status).findFirst()
                 .orElse(status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.MALFORMED_REQUEST);
     }
 

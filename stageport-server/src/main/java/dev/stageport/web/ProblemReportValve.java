@@ -1,5 +1,6 @@
 package dev.stageport.web;
 
+import dev.stageport.errors.ErrorCode;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.stageport.web;
 
+import dev.stageport.errors.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -37,17 +38,17 @@ public class ProblemWriter {
                                   String instance) {
         // the log pattern adds the request's traceId (MDC), so this line matches the body's traceId;
         // 4xx answers are routine (DEBUG), a 5xx one deserves attention
-        if (code.status().is5xxServerError()) {
+        if (ErrorStatuses.of(code).is5xxServerError()) {
             log.warn("{} {} answered {} {}: {}", request.getMethod(), request.getRequestURI(),
-                    code.status().value(), code.wireName(), detail);
+                    ErrorStatuses.of(code).value(), code.wireName(), detail);
         } else if (log.isDebugEnabled()) {
             log.debug("{} {} answered {} {}: {}", request.getMethod(), request.getRequestURI(),
-                    code.status().value(), code.wireName(), detail);
+                    ErrorStatuses.of(code).value(), code.wireName(), detail);
         }
         return new ProblemDetails(
                 "https://stageport.dev/problems/" + code.wireName(),
                 code.title(),
-                code.status().value(),
+                ErrorStatuses.of(code).value(),
                 detail,
                 instance,
                 TraceIds.of(request),
@@ -57,7 +58,7 @@ public class ProblemWriter {
 
     public ResponseEntity<ProblemDetails> entity(HttpServletRequest request, ErrorCode code, String detail,
                                                  List<String> errors) {
-        return ResponseEntity.status(code.status())
+        return ResponseEntity.status(ErrorStatuses.of(code))
                 .contentType(PROBLEM_JSON)
                 .body(problem(request, code, detail, errors));
     }
@@ -67,7 +68,7 @@ public class ProblemWriter {
         if (response.isCommitted()) {
             return;
         }
-        response.setStatus(code.status().value());
+        response.setStatus(ErrorStatuses.of(code).value());
         response.setContentType(PROBLEM_JSON.toString());
         json.writeValue(response.getOutputStream(), problem(request, code, detail, null));
     }

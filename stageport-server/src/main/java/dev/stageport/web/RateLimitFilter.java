@@ -1,5 +1,6 @@
 package dev.stageport.web;
 
+import dev.stageport.errors.ErrorCode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;

@@ -1,7 +1,6 @@
 package dev.stageport.work;
 
 import dev.stageport.StageportProperties;
-import dev.stageport.deployments.EngineSignal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;

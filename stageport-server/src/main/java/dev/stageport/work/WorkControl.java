@@ -1,6 +1,5 @@
 package dev.stageport.work;
 
-import dev.stageport.deployments.EngineSignal;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 

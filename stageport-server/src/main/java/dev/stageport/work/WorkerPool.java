@@ -1,6 +1,5 @@
 package dev.stageport.work;
 
-import dev.stageport.deployments.EngineSignal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

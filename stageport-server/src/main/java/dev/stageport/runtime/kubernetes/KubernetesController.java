@@ -4,7 +4,7 @@ import dev.stageport.artifacts.ArtifactStore;
 import dev.stageport.builds.BuildRepository;
 import dev.stageport.identity.Caller;
 import dev.stageport.identity.Permission;
-import dev.stageport.web.ApiException;
+import dev.stageport.errors.ApiException;
 import dev.stageport.web.Keys;
 import java.nio.file.Path;
 import org.springframework.core.io.FileSystemResource;

@@ -11,7 +11,7 @@ import dev.stageport.portfolio.Stage;
 import dev.stageport.portfolio.StageRepository;
 import dev.stageport.runtime.RuntimeContext;
 import dev.stageport.runtime.RuntimeFailure;
-import dev.stageport.web.ApiException;
+import dev.stageport.errors.ApiException;
 import dev.stageport.web.Keys;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;

@@ -1,6 +1,6 @@
 package dev.stageport.runtime.kubernetes;
 
-import dev.stageport.runtime.RunSpec;
+import dev.stageport.bundles.RunSpec;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Container;

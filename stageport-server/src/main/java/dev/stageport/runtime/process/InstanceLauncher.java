@@ -1,6 +1,6 @@
 package dev.stageport.runtime.process;
 
-import dev.stageport.runtime.RunSpec;
+import dev.stageport.bundles.RunSpec;
 import dev.stageport.runtime.RuntimeFailure;
 import java.io.IOException;
 import java.io.InputStream;

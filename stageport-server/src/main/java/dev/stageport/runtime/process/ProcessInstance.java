@@ -1,5 +1,6 @@
 package dev.stageport.runtime.process;
 
+import dev.stageport.bundles.RunSpec;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -12,13 +13,13 @@ final class ProcessInstance {
 
     final Path dir;
     final Map<String, String> environment;
-    final dev.stageport.runtime.RunSpec run;
+    final dev.stageport.bundles.RunSpec run;
     volatile InstanceRecord record;
     volatile ProcessHandle process;
     /** Set before a deliberate stop, so the supervisor does not take the exit for a crash. */
     volatile boolean stopping;
 
-    ProcessInstance(Path dir, Map<String, String> environment, dev.stageport.runtime.RunSpec run,
+    ProcessInstance(Path dir, Map<String, String> environment, dev.stageport.bundles.RunSpec run,
                     InstanceRecord record, ProcessHandle process) {
         this.dir = dir;
         this.environment = environment;

@@ -8,7 +8,7 @@ import dev.stageport.portfolio.DeployedAssetRepository;
 import dev.stageport.portfolio.Stage;
 import dev.stageport.portfolio.StageRepository;
 import dev.stageport.runtime.InstanceStatus;
-import dev.stageport.runtime.RunSpec;
+import dev.stageport.bundles.RunSpec;
 import dev.stageport.runtime.Runtime;
 import dev.stageport.runtime.RuntimeContext;
 import dev.stageport.runtime.RuntimeFailure;

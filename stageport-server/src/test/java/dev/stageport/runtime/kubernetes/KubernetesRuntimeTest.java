@@ -7,7 +7,7 @@ import dev.stageport.builds.BuildArtifact;
 import dev.stageport.builds.BuildRepository;
 import dev.stageport.portfolio.Stage;
 import dev.stageport.runtime.InstanceStatus;
-import dev.stageport.runtime.RunSpec;
+import dev.stageport.bundles.RunSpec;
 import dev.stageport.runtime.RuntimeContext;
 import dev.stageport.runtime.RuntimeFailure;
 import dev.stageport.secrets.SecretCipher;

@@ -2,7 +2,7 @@ package dev.stageport.runtime.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stageport.runtime.RunSpec;
+import dev.stageport.bundles.RunSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

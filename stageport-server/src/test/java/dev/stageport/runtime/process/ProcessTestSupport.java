@@ -11,7 +11,7 @@ import dev.stageport.configurations.DataType;
 import dev.stageport.demo.DemoData;
 import dev.stageport.examples.HelloSettings;
 import dev.stageport.portfolio.StageRepository;
-import dev.stageport.runtime.RunSpec;
+import dev.stageport.bundles.RunSpec;
 import dev.stageport.runtime.RuntimeContext;
 import dev.stageport.support.Api;
 import dev.stageport.support.ServerTest;

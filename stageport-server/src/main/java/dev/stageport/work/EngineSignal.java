@@ -1,4 +1,4 @@
-package dev.stageport.deployments;
+package dev.stageport.work;
 
 import java.time.Duration;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,9 @@
-package dev.stageport.deployments;
+package dev.stageport.demo;
 
-import dev.stageport.demo.DemoData;
-import dev.stageport.demo.DemoSeeder;
+import dev.stageport.deployments.DeploymentOperationRequest;
+import dev.stageport.deployments.DeploymentOperationResponse;
+import dev.stageport.deployments.DeploymentOperationsType;
+import dev.stageport.deployments.DeploymentService;
 import dev.stageport.identity.Caller;
 import dev.stageport.identity.Permission;
 import java.util.Map;

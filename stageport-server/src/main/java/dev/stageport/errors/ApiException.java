@@ -1,10 +1,11 @@
-package dev.stageport.web;
+package dev.stageport.errors;
 
 import java.util.List;
 
 /**
  * The one exception type the domain throws for a request it refuses. The handler
- * renders it as an RFC 7807 ProblemDetails; {@link ErrorCode} fixes status and title.
+ * renders it as an RFC 7807 ProblemDetails; {@link ErrorCode} fixes its title,
+ * and the web layer the status.
  */
 public class ApiException extends RuntimeException {
 

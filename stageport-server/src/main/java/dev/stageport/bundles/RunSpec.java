@@ -1,4 +1,4 @@
-package dev.stageport.runtime;
+package dev.stageport.bundles;
 
 import java.util.List;
 import tools.jackson.databind.DeserializationFeature;

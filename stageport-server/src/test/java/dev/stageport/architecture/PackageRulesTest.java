@@ -1,0 +1,81 @@
+package dev.stageport.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package rules that hold today, so they keep holding. The feature packages still have
+ * cycles among them (docs/architecture.md lists them); these rules fix what is already clean:
+ * the engine and the error types depend on no feature, nothing depends on the demo, and the
+ * packages below form no cycle with the rest.
+ */
+class PackageRulesTest {
+
+    private static JavaClasses server;
+
+    @BeforeAll
+    static void importServer() {
+        server = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.stageport");
+    }
+
+    @Test
+    void theEngineDependsOnNoFeature() {
+        noClasses().that().resideInAPackage("dev.stageport.work..")
+                .should().dependOnClassesThat().resideInAnyPackage(features())
+                .check(server);
+    }
+
+    @Test
+    void errorCodesAndTheirExceptionKnowNothingOfHttpOrOfFeatures() {
+        noClasses().that().resideInAPackage("dev.stageport.errors..")
+                .should().dependOnClassesThat().resideInAnyPackage(plus(features(), "org.springframework.http..",
+                        "dev.stageport.web.."))
+                .check(server);
+    }
+
+    @Test
+    void noFeatureDependsOnTheDemo() {
+        noClasses().that().resideOutsideOfPackages("dev.stageport.demo..")
+                .should().dependOnClassesThat().resideInAPackage("dev.stageport.demo..")
+                .allowEmptyShould(false)
+                .check(server);
+    }
+
+    @Test
+    void startUpChecksUseNothingButTheSecretsFormat() {
+        noClasses().that().resideInAPackage("dev.stageport.startup..")
+                .should().dependOnClassesThat().resideInAnyPackage(minus(features(), "dev.stageport.secrets.."))
+                .check(server);
+    }
+
+    @Test
+    void theCleanPackagesFormNoCycle() {
+        slices().matching("dev.stageport.(work|errors|secrets|artifacts|startup|home)..").should().beFreeOfCycles()
+                .check(server);
+    }
+
+    private static String[] features() {
+        return new String[] {"dev.stageport.assets..", "dev.stageport.audit..", "dev.stageport.builds..",
+            "dev.stageport.bundles..", "dev.stageport.configurations..", "dev.stageport.demo..",
+            "dev.stageport.dependencies..", "dev.stageport.deployments..", "dev.stageport.identity..",
+            "dev.stageport.policy..", "dev.stageport.portfolio..", "dev.stageport.publish..",
+            "dev.stageport.runtime..", "dev.stageport.secrets..", "dev.stageport.artifacts.."};
+    }
+
+    private static String[] plus(String[] packages, String... more) {
+        String[] all = java.util.Arrays.copyOf(packages, packages.length + more.length);
+        System.arraycopy(more, 0, all, packages.length, more.length);
+        return all;
+    }
+
+    private static String[] minus(String[] packages, String less) {
+        return java.util.Arrays.stream(packages).filter(p -> !p.equals(less)).toArray(String[]::new);
+    }
+}
