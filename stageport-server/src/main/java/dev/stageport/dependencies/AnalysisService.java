@@ -114,6 +114,20 @@ public class AnalysisService {
                 stage -> caller.can(Permission.STAGE_VIEW, stage) || caller.can(Permission.ASSET_DELETE, stage)));
     }
 
+    /**
+     * A deployment analysis recorded and computed on the calling thread, for a Deploy that must
+     * wait for its verdict (stage policy blockBreakingDeploys); the caller checked the permissions.
+     */
+    Outcome<PublicDeploymentAnalysisReport> analyzeNow(String assetKey, int revision, String environmentKey,
+                                                       String requestedBy) {
+        Analysis analysis = new Analysis(UUID.randomUUID().toString(), Type.Deployment, assetKey, revision,
+                environmentKey, Status.InProgress, null, null, clock.instant(), requestedBy);
+        analyses.insert(analysis);
+        Analysis done = complete(analysis);
+        return new Outcome<>(done, done.report() == null ? null
+                : JSON.readValue(done.report(), PublicDeploymentAnalysisReport.class));
+    }
+
     private String launch(Analysis analysis) {
         analyses.insert(analysis);
         executor.execute(() -> {

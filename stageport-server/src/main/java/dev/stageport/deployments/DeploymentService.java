@@ -22,6 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import dev.stageport.dependencies.BreakingDeploys;
 import dev.stageport.policy.StagePolicyRepository;
 import dev.stageport.web.CancelRequest;
 import dev.stageport.work.WorkControl;
@@ -51,6 +52,7 @@ public class DeploymentService {
     private final StatusResponses statusResponses;
     private final EngineSignal signal;
     private final StagePolicyRepository policies;
+    private final BreakingDeploys breakingDeploys;
     private final WorkControl work;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -58,9 +60,10 @@ public class DeploymentService {
     public DeploymentService(DeploymentRepository operations, MessageRepository messages, StageRepository stages,
                              AssetRepository assets, BuildRepository builds, DeployedAssetRepository deployed,
                              OperationVisibility visibility, StatusResponses statusResponses, EngineSignal signal,
-                             StagePolicyRepository policies, WorkControl work, TransactionTemplate transactions,
-                             Clock clock) {
+                             StagePolicyRepository policies, BreakingDeploys breakingDeploys, WorkControl work,
+                             TransactionTemplate transactions, Clock clock) {
         this.policies = policies;
+        this.breakingDeploys = breakingDeploys;
         this.work = work;
         this.transactions = transactions;
         this.operations = operations;
@@ -137,6 +140,9 @@ public class DeploymentService {
                                        String buildKey, String envKey, String requestedBy) {
         String assetKey = asset.key();
         refuseIfActive(envKey, assetKey);
+        if (operation == DeploymentOperationsType.Deploy && policies.find(envKey).blocksBreakingDeploys()) {
+            breakingDeploys.refuseIfBreaking(assetKey, revision, envKey, requestedBy);
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         DeploymentOperation op = new DeploymentOperation(UUID.randomUUID().toString(), operation,
                 assetKey, asset.name(), revision, buildKey, envKey, asset.portfolioKey(), OperationStatus.Running,

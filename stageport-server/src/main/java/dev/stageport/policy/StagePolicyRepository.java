@@ -17,21 +17,26 @@ public class StagePolicyRepository {
     }
 
     public StagePolicy find(String envKey) {
-        return jdbc.sql("select max_operation_seconds from stage_policy where env_key = ?").param(envKey)
+        return jdbc.sql("select max_operation_seconds, block_breaking_deploys from stage_policy where env_key = ?")
+                .param(envKey)
                 .query((rs, n) -> {
                     int seconds = rs.getInt("max_operation_seconds");
-                    return new StagePolicy(rs.wasNull() ? null : seconds);
+                    Integer deadline = rs.wasNull() ? null : seconds;
+                    boolean block = rs.getBoolean("block_breaking_deploys");
+                    return new StagePolicy(deadline, rs.wasNull() ? null : block);
                 }).optional().orElse(StagePolicy.NONE);
     }
 
     public void save(String envKey, StagePolicy policy, String by, Instant now) {
-        int updated = jdbc.sql("update stage_policy set max_operation_seconds = ?, updated_at = ?, updated_by = ?"
-                        + " where env_key = ?")
-                .params(policy.maxOperationSeconds(), Timestamp.from(now), by, envKey).update();
+        int updated = jdbc.sql("update stage_policy set max_operation_seconds = ?, block_breaking_deploys = ?,"
+                        + " updated_at = ?, updated_by = ? where env_key = ?")
+                .params(policy.maxOperationSeconds(), policy.blockBreakingDeploys(), Timestamp.from(now), by, envKey)
+                .update();
         if (updated == 0) {
-            jdbc.sql("insert into stage_policy (env_key, max_operation_seconds, updated_at, updated_by)"
-                            + " values (?, ?, ?, ?)")
-                    .params(envKey, policy.maxOperationSeconds(), Timestamp.from(now), by).update();
+            jdbc.sql("insert into stage_policy (env_key, max_operation_seconds, block_breaking_deploys, updated_at,"
+                            + " updated_by) values (?, ?, ?, ?, ?)")
+                    .params(envKey, policy.maxOperationSeconds(), policy.blockBreakingDeploys(), Timestamp.from(now),
+                            by).update();
         }
     }
 
