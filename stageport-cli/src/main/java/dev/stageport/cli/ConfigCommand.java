@@ -3,6 +3,8 @@ package dev.stageport.cli;
 import dev.stageport.client.OdcClient;
 import dev.stageport.client.OdcException;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,25 +13,37 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Stage-specific configurations: get, set (pending until the next Deploy or ApplyConfigs), diff. */
+/** Stage-specific configurations: get, set and unset (pending until the next Deploy or ApplyConfigs), diff. */
 @Command(name = "config", mixinStandardHelpOptions = true,
         footer = {"%nExample:", "  stageport config get --stage QA --asset \"Hello Settings\""},
         description = "Asset configurations per stage.",
-        subcommands = {ConfigCommand.Get.class, ConfigCommand.Set.class, ConfigCommand.Diff.class})
+        subcommands = {ConfigCommand.Get.class, ConfigCommand.Set.class, ConfigCommand.Unset.class,
+            ConfigCommand.Diff.class})
 class ConfigCommand implements Runnable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Override
     public void run() {
-        throw new UsageException("give a subcommand: get, set or diff");
+        throw new UsageException("give a subcommand: get, set, unset or diff");
     }
 
     static String base(String stageKey, String assetKey) {
         return "/api/asset-configurations/v1/environments/" + stageKey + "/applications/" + assetKey;
+    }
+
+    /** The revision whose schema names and validates items: the one asked for, else the latest. */
+    static int baseline(OdcClient client, String assetKey, Integer revision) {
+        return revision != null ? revision
+                : client.get("/api/asset-repository/v1/assets/" + assetKey).path("revision").asInt();
+    }
+
+    static JsonNode schema(OdcClient client, String stageKey, String assetKey, int revision) {
+        return client.get(base(stageKey, assetKey) + "/revisions/" + revision + "/configurations");
     }
 
     /** The deployed configuration, or the latest revision's when the asset is not deployed there. */
@@ -115,13 +129,12 @@ class ConfigCommand implements Runnable {
         protected int run() {
             String stageKey = Names.stageKey(client(), stage);
             String assetKey = Names.assetKey(client(), asset);
-            int baseline = revision != null ? revision
-                    : client().get("/api/asset-repository/v1/assets/" + assetKey).path("revision").asInt();
+            int baseline = baseline(client(), assetKey, revision);
             Map<String, String> wanted = collect();
             if (wanted.isEmpty()) {
                 throw new UsageException("nothing to set: give --set, --secret-env, --secret-stdin or --file");
             }
-            JsonNode schema = client().get(base(stageKey, assetKey) + "/revisions/" + baseline + "/configurations");
+            JsonNode schema = schema(client(), stageKey, assetKey, baseline);
             refuseSecretsFromArguments(schema);
             client().patch(base(stageKey, assetKey) + "/configurations", ConfigPatch.build(schema, baseline, wanted));
             out().line("Set " + wanted.size() + " value(s) for " + asset + " in " + stage
@@ -178,6 +191,39 @@ class ConfigCommand implements Runnable {
                 }
             }
             return wanted;
+        }
+    }
+
+    @Command(name = "unset", mixinStandardHelpOptions = true,
+        footer = {"%nExample:", "  stageport config unset GreetingText NightlyCleanup.IsActive --stage QA --asset \"Hello Settings\""},
+        description = "Remove values set for a stage so the defaults apply again; like set, this reaches the "
+            + "running app with the next Deploy or ApplyConfigs.")
+    static class Unset extends ServerCommand {
+        @Parameters(arity = "1..*", paramLabel = "NAME", description = "A setting, or Timer.IsActive")
+        List<String> names;
+        @Option(names = "--stage", required = true) String stage;
+        @Option(names = "--asset", required = true) String asset;
+        @Option(names = "--revision", description = "Revision whose schema names the items (default: latest)")
+        Integer revision;
+
+        Unset(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        protected int run() {
+            String stageKey = Names.stageKey(client(), stage);
+            String assetKey = Names.assetKey(client(), asset);
+            int baseline = baseline(client(), assetKey, revision);
+            JsonNode schema = schema(client(), stageKey, assetKey, baseline);
+            List<String> paths = names.stream().map(name -> ConfigPatch.itemPath(schema, name)).toList();
+            for (String path : paths) {
+                client().delete("/api/stageport/v1/environments/" + stageKey + "/applications/" + assetKey
+                        + "/configurations/overrides?item=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
+            }
+            out().line("Unset " + String.join(", ", names) + " for " + asset + " in " + stage
+                    + "; the defaults apply from the next Deploy or ApplyConfigs.");
+            return ExitCode.OK;
         }
     }
 

@@ -40,6 +40,16 @@ final class ConfigPatch {
         return patch;
     }
 
+    /** The server's item path of a setting name ({@code settings/KEY}) or a Timer.Config ({@code timers/KEY/Config}). */
+    static String itemPath(JsonNode schema, String name) {
+        int dot = name.indexOf('.');
+        if (dot > 0) {
+            return "timers/" + find(schema.path("timers"), name.substring(0, dot), "timer") + "/"
+                    + name.substring(dot + 1);
+        }
+        return "settings/" + find(schema.path("settings"), name, "setting");
+    }
+
     /** True when {@code nameOrKey} names a setting that the revision's schema marks secret. */
     static boolean isSecret(JsonNode schema, String nameOrKey) {
         for (JsonNode item : schema.path("settings")) {

@@ -1,5 +1,7 @@
 package dev.stageport.cli;
 
+import dev.stageport.client.Odc;
+import dev.stageport.client.model.Environment;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -29,12 +31,21 @@ final class OperationCommands {
 
         abstract String collection();
 
+        /** Whether the operation may start; only operations that destroy something ask. */
+        boolean confirmed(String stageKey) {
+            return true;
+        }
+
         abstract Map<String, Object> body(String stageKey, String assetKey);
 
         @Override
         protected int run() {
             String stageKey = Names.stageKey(client(), stage);
             String assetKey = Names.assetKey(client(), asset);
+            if (!confirmed(stageKey)) {
+                context.err().println("stageport: not confirmed; nothing was undeployed");
+                return ExitCode.USAGE;
+            }
             JsonNode op = client().post(collection(), body(stageKey, assetKey));
             if (!waiting.wait) {
                 Operations.print(out(), op);
@@ -98,11 +109,38 @@ final class OperationCommands {
     }
 
     @Command(name = "undeploy", mixinStandardHelpOptions = true,
-        footer = {"%nExample:", "  stageport undeploy --stage QA --asset \"Hello Settings\" --wait"},
-        description = "Remove an asset from a stage.")
+        footer = {"%nExample:", "  stageport undeploy --stage QA --asset \"Hello Settings\" --wait",
+            "  stageport undeploy --stage Production --asset \"Hello Settings\" --yes"},
+        description = "Remove an asset from a stage. On a Production stage it asks first; --yes skips that.")
     static class Undeploy extends OnDeployed {
+        @Option(names = "--yes", description = "Do not ask for confirmation on a Production stage")
+        boolean yes;
+
         Undeploy(CliContext context) {
             super(context);
+        }
+
+        /** Removing an app from Production is asked for on a terminal and refused without one. */
+        @Override
+        boolean confirmed(String stageKey) {
+            Environment target = new Odc(client()).environments().stream().filter(s -> s.key().equals(stageKey))
+                    .findFirst().orElse(null);
+            if (yes || target == null || !"Production".equals(target.purpose())) {
+                return true;
+            }
+            if (!context.interactive()) {
+                throw new UsageException("'" + target.name() + "' is a Production stage: pass --yes to undeploy "
+                        + asset + " from it without a terminal to confirm on");
+            }
+            context.err().print("Undeploy " + asset + " from the Production stage '" + target.name()
+                    + "'? Type yes to confirm: ");
+            context.err().flush();
+            try {
+                String answer = context.in().readLine();
+                return answer != null && answer.strip().equalsIgnoreCase("yes");
+            } catch (java.io.IOException e) {
+                return false;
+            }
         }
 
         @Override

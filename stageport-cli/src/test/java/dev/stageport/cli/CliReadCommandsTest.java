@@ -27,6 +27,8 @@ class CliReadCommandsTest {
 
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
+    /** Whether the CLI believes it runs on a terminal (it may then ask questions on stdin). */
+    boolean terminal;
 
     int run(Map<String, String> env, String stdin, String... args) {
         out = new StringWriter();
@@ -35,7 +37,7 @@ class CliReadCommandsTest {
         all.put("STAGEPORT_CONFIG_DIR", config.toString());
         all.putIfAbsent("STAGEPORT_URL", RunningServer.url());
         return StageportCli.run(args, new CliContext(new PrintWriter(out, true), new PrintWriter(err, true),
-                new BufferedReader(new StringReader(stdin)), all, Clock.systemUTC(), false));
+                new BufferedReader(new StringReader(stdin)), all, Clock.systemUTC(), terminal));
     }
 
     Map<String, String> credentials() {

@@ -12,7 +12,7 @@ record ConfigChange(long id, String environmentKey, String assetKey, String sect
                     String changedBy, Instant changedAt) {
 
     /** What made the change. */
-    enum Source { Patch, StageDefault, Restore, Applied }
+    enum Source { Patch, StageDefault, Restore, Applied, Unset }
 
     /** A change of the value at {@code path}; {@code previous} is null when the stage had no value of its own. */
     static ConfigChange of(String environmentKey, String assetKey, String path, String name, String previous,

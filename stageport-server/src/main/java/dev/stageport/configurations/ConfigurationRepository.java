@@ -43,6 +43,13 @@ public class ConfigurationRepository {
                 .query(ConfigurationRepository::map).optional();
     }
 
+    /** Removes the stage's own value if it is still the version read; false when someone changed it first. */
+    boolean delete(ConfigValue value) {
+        return jdbc.sql("delete from config_value where env_key = ? and asset_key = ? and item_path = ? and version = ?")
+                .params(value.environmentKey(), value.assetKey(), value.path(), value.version())
+                .update() == 1;
+    }
+
     /**
      * Sets a pending value, bumping its version so that a deployment that read an
      * older version cannot mark this one applied. A concurrent first insert of the

@@ -34,11 +34,14 @@ public class PortfolioService {
     private final StageRepository stages;
     private final DeployedAssetRepository deployed;
     private final AssetRepository assets;
+    private final AppAddresses addresses;
 
-    public PortfolioService(StageRepository stages, DeployedAssetRepository deployed, AssetRepository assets) {
+    public PortfolioService(StageRepository stages, DeployedAssetRepository deployed, AssetRepository assets,
+            AppAddresses addresses) {
         this.stages = stages;
         this.deployed = deployed;
         this.assets = assets;
+        this.addresses = addresses;
     }
 
     public List<Stage> visibleStages(Caller caller) {
@@ -97,8 +100,7 @@ public class PortfolioService {
     private Deployment deployment(DeployedAsset d, Stage stage) {
         Optional<AssetRevision> revision = assets.findRevision(d.assetKey(), d.revision());
         String name = revision.map(AssetRevision::name).orElse(null);
-        String url = name == null || stage.hostname() == null ? null
-                : "https://" + stage.hostname() + "/" + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        String url = addresses.addressOf(stage, d.assetKey()).orElse(null);
         return new Deployment(d.environmentKey(), name, d.revision(), d.buildKey(), d.deploymentKey(), d.deployedAt(),
                 revision.map(AssetRevision::description).orElse(null), null, d.deployedBy(), url,
                 revision.map(AssetRevision::tag).orElse(null), revision.map(AssetRevision::taggedBy).orElse(null),

@@ -147,6 +147,8 @@ public final class EndpointCatalog {
             new Endpoint("POST", OWN_CONFIG + "/configurations/restore", "{\"operationKey\":\"{op}\"}",
                     Permission.EDIT_CONFIGURATIONS, Scope.STAGE, CONFIG + "/revisions/1/configurations"),
             get(OWN_CONFIG + "/configuration-history", Permission.VIEW_CONFIGURATIONS, Scope.STAGE),
+            new Endpoint("DELETE", OWN_CONFIG + "/configurations/overrides?item=settings/{greeting}", null,
+                    Permission.EDIT_CONFIGURATIONS, Scope.STAGE, CONFIG + "/revisions/1/configurations"),
             get("/api/stageport/v1/applications/{app}/configuration-diff?from={env}&to={peer}",
                     Permission.VIEW_CONFIGURATIONS, Scope.STAGE),
             // Deployments

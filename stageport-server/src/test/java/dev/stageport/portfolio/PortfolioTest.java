@@ -66,6 +66,18 @@ class PortfolioTest extends ServerTest {
     }
 
     @Test
+    void deployedAssetsOnASimulatedStageHaveANullUrlBecauseNothingAnswers() {
+        TestApp app = newApp();
+        record(DemoData.QA, app.key(), 1, app.release1());
+        for (String version : new String[] {"v1", "v2"}) {
+            JsonNode deployment = api.get("/api/portfolios/" + version + "/deployed-assets?key=" + app.key())
+                    .json().get("results").get(0).get("deployments").get(0);
+            assertThat(deployment.has("url")).as("%s writes the required url", version).isTrue();
+            assertThat(deployment.get("url").isNull()).as("%s url", version).isTrue();
+        }
+    }
+
+    @Test
     void deployedAssetsHideStagesTheClientMayNotView() {
         TestApp app = newApp();
         record(DemoData.PRODUCTION, app.key(), 1, app.release1());

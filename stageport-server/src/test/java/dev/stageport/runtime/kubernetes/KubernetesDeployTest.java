@@ -112,6 +112,9 @@ class KubernetesDeployTest extends ServerTest {
                 .asString().doesNotContain("s3cret-token");
         assertThat(client.secrets().inNamespace(NS).withName(configName).get()).isNotNull();
         assertThat(client.services().inNamespace(NS).withName(name).get()).isNotNull();
+        assertThat(api.get("/api/portfolios/v1/deployed-assets?key=" + app.key()).json().get("results").get(0)
+                .get("deployments").get(0).get("url").asString()).as("deployed-assets url: the Service's address")
+                .isEqualTo("http://" + name + "." + NS + ".svc.cluster.local");
 
         String yaml = api.get("/api/stageport/v1/environments/" + stageKey + "/assets/" + app.key()
                 + "/kubernetes-manifests").body();
