@@ -73,7 +73,7 @@ class ReplicasIT {
             Odc viaA = odc(a);
             awaitDemoDeployed(viaA, defaultUrl());
             viaA.client().put("/api/stageport/v1/environments/" + QA + "/assets/" + APP + "/simulation",
-                    Map.of("stepMillis", 20000));
+                    Map.of("stepMillis", 60000));
             DeploymentOperation op = viaA.deploy(QA, APP, RELEASE_2, 2);
             awaitStep(defaultUrl(), op.key(), "Provision");
 
@@ -86,6 +86,9 @@ class ReplicasIT {
                 // the survivor's steps are short; the one cut short by the kill runs again from its start
                 viaB.client().put("/api/stageport/v1/environments/" + QA + "/assets/" + APP + "/simulation",
                         Map.of("stepMillis", 10));
+                // a kill inside Activate is rolled back by design (docs/engine.md); this test is about resuming
+                assertThat(query(defaultUrl(), "select current_step from work_item where op_key = '" + op.key() + "'"))
+                        .as("killed before the switch").isIn("Provision", "HealthCheck");
                 a.kill();
                 DeploymentOperation end = awaitEnd(viaB, op.key(), Duration.ofSeconds(90));
                 assertThat(end.status()).isEqualTo("Finished");
