@@ -56,7 +56,8 @@ final class ServerProcess implements AutoCloseable {
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
         ServerProcess server = new ServerProcess(builder.start(), port, log);
-        server.awaitReady(Duration.ofSeconds(90));
+        // generous: on a loaded build machine a start can take well over a minute
+        server.awaitReady(Duration.ofSeconds(180));
         return server;
     }
 

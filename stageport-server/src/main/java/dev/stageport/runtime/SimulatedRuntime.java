@@ -2,10 +2,8 @@ package dev.stageport.runtime;
 
 import dev.stageport.portfolio.Stage;
 import dev.stageport.work.Lease;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -31,10 +29,16 @@ public class SimulatedRuntime implements Runtime {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final SimulationRepository simulations;
-    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final SimulatedCallRepository calls;
+    private final ReplicaIdentity replica;
+    private final Clock clock;
 
-    public SimulatedRuntime(SimulationRepository simulations) {
+    public SimulatedRuntime(SimulationRepository simulations, SimulatedCallRepository calls, ReplicaIdentity replica,
+                            Clock clock) {
         this.simulations = simulations;
+        this.calls = calls;
+        this.replica = replica;
+        this.clock = clock;
     }
 
     @Override
@@ -99,14 +103,16 @@ public class SimulatedRuntime implements Runtime {
         count(context, "Discard");
     }
 
-    /** How often a step reached this runtime for an operation: tests prove nothing ran twice. */
+    /**
+     * How often a step reached the runtime for an operation, on any replica: tests prove nothing
+     * ran twice. Counted from the durable record, so calls before a crash count too.
+     */
     public int calls(String operationKey, String step) {
-        AtomicInteger n = calls.get(operationKey + ":" + step);
-        return n == null ? 0 : n.get();
+        return calls.count(operationKey, step);
     }
 
     private void count(RuntimeContext context, String step) {
-        calls.computeIfAbsent(context.operationKey() + ":" + step, k -> new AtomicInteger()).incrementAndGet();
+        calls.record(context.operationKey(), step, replica.id(), clock.instant());
     }
 
     @Override
