@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
@@ -80,8 +81,7 @@ class ConfigCommand implements Runnable {
         footer = {"%nExample:", "  stageport config get --stage QA --asset \"Hello Settings\" --revision 2"},
         description = "Show an asset's configuration in a stage.")
     static class Get extends ServerCommand {
-        @Option(names = "--stage", required = true) String stage;
-        @Option(names = "--asset", required = true) String asset;
+        @Mixin StageAsset target;
         @Option(names = "--revision", description = "Schema of this revision (default: the deployed one)")
         Integer revision;
 
@@ -91,7 +91,7 @@ class ConfigCommand implements Runnable {
 
         @Override
         protected int run() {
-            JsonNode config = current(client(), Names.stageKey(client(), stage), Names.assetKey(client(), asset),
+            JsonNode config = current(client(), target.stageKey(client()), target.assetKey(client()),
                     revision);
             List<List<String>> rows = new ArrayList<>();
             items(config).forEach((name, item) -> rows.add(List.of(name, Output.text(item, "dataType"),
@@ -107,8 +107,7 @@ class ConfigCommand implements Runnable {
         description = "Set values for a stage; they stay pending until the next Deploy or "
             + "ApplyConfigs. Secrets only from environment variables or stdin, never from arguments.")
     static class Set extends ServerCommand {
-        @Option(names = "--stage", required = true) String stage;
-        @Option(names = "--asset", required = true) String asset;
+        @Mixin StageAsset target;
         @Option(names = "--revision", description = "Revision whose schema validates the values (default: latest)")
         Integer revision;
         @Option(names = "--set", paramLabel = "NAME=VALUE", description = "A setting, or Timer.IsActive=False")
@@ -127,8 +126,8 @@ class ConfigCommand implements Runnable {
 
         @Override
         protected int run() {
-            String stageKey = Names.stageKey(client(), stage);
-            String assetKey = Names.assetKey(client(), asset);
+            String stageKey = target.stageKey(client());
+            String assetKey = target.assetKey(client());
             int baseline = baseline(client(), assetKey, revision);
             Map<String, String> wanted = collect();
             if (wanted.isEmpty()) {
@@ -137,7 +136,7 @@ class ConfigCommand implements Runnable {
             JsonNode schema = schema(client(), stageKey, assetKey, baseline);
             refuseSecretsFromArguments(schema);
             client().patch(base(stageKey, assetKey) + "/configurations", ConfigPatch.build(schema, baseline, wanted));
-            out().line("Set " + wanted.size() + " value(s) for " + asset + " in " + stage
+            out().line("Set " + wanted.size() + " value(s) for " + target.asset + " in " + target.stage
                     + "; pending until the next Deploy or ApplyConfigs.");
             return ExitCode.OK;
         }
@@ -201,8 +200,7 @@ class ConfigCommand implements Runnable {
     static class Unset extends ServerCommand {
         @Parameters(arity = "1..*", paramLabel = "NAME", description = "A setting, or Timer.IsActive")
         List<String> names;
-        @Option(names = "--stage", required = true) String stage;
-        @Option(names = "--asset", required = true) String asset;
+        @Mixin StageAsset target;
         @Option(names = "--revision", description = "Revision whose schema names the items (default: latest)")
         Integer revision;
 
@@ -212,8 +210,8 @@ class ConfigCommand implements Runnable {
 
         @Override
         protected int run() {
-            String stageKey = Names.stageKey(client(), stage);
-            String assetKey = Names.assetKey(client(), asset);
+            String stageKey = target.stageKey(client());
+            String assetKey = target.assetKey(client());
             int baseline = baseline(client(), assetKey, revision);
             JsonNode schema = schema(client(), stageKey, assetKey, baseline);
             List<String> paths = names.stream().map(name -> ConfigPatch.itemPath(schema, name)).toList();
@@ -221,7 +219,7 @@ class ConfigCommand implements Runnable {
                 client().delete("/api/stageport/v1/environments/" + stageKey + "/applications/" + assetKey
                         + "/configurations/overrides?item=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
             }
-            out().line("Unset " + String.join(", ", names) + " for " + asset + " in " + stage
+            out().line("Unset " + String.join(", ", names) + " for " + target.asset + " in " + target.stage
                     + "; the defaults apply from the next Deploy or ApplyConfigs.");
             return ExitCode.OK;
         }
