@@ -120,13 +120,8 @@ public class DeploymentService {
                 caller.clientId()));
     }
 
-    /**
-     * Records a Deploy of a finished Release build for a request authorized elsewhere
-     * (a publish operation checked its caller when it was created).
-     *
-     * @throws ApiException 409 while another operation runs for the asset in the stage
-     */
-    public DeploymentOperation deployBuild(String requestedBy, String assetKey, String buildKey, String envKey) {
+    /** Records a Deploy of a finished Release build; other features reach it through {@link DeploymentPort}. */
+    DeploymentOperation deployBuild(String requestedBy, String assetKey, String buildKey, String envKey) {
         Asset asset = assets.find(assetKey)
                 .orElseThrow(() -> ApiException.notFound("No asset with key " + assetKey + "."));
         Build build = builds.find(buildKey).filter(Build::deployable)

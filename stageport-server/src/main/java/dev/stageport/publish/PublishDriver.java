@@ -3,9 +3,7 @@ package dev.stageport.publish;
 import dev.stageport.StageportProperties;
 import dev.stageport.builds.Build;
 import dev.stageport.builds.BuildRepository;
-import dev.stageport.deployments.DeploymentOperation;
-import dev.stageport.deployments.DeploymentRepository;
-import dev.stageport.deployments.DeploymentService;
+import dev.stageport.deployments.DeploymentPort;
 import dev.stageport.deployments.MessageDetailsV1TaskProgressMessage.Severity;
 import dev.stageport.deployments.OperationStatus;
 import dev.stageport.errors.ApiException;
@@ -39,8 +37,7 @@ public class PublishDriver implements WorkHandler {
 
     private final PublishRepository publishes;
     private final BuildRepository builds;
-    private final DeploymentService deploymentService;
-    private final DeploymentRepository deployments;
+    private final DeploymentPort deployments;
     private final TransactionTemplate transactions;
     private final StepRunner steps;
     private final WorkQueue work;
@@ -48,12 +45,11 @@ public class PublishDriver implements WorkHandler {
     private final StageportProperties.Engine settings;
     private final Clock clock;
 
-    public PublishDriver(PublishRepository publishes, BuildRepository builds, DeploymentService deploymentService,
-                         DeploymentRepository deployments, TransactionTemplate transactions, StepRunner steps,
+    public PublishDriver(PublishRepository publishes, BuildRepository builds, DeploymentPort deployments,
+                         TransactionTemplate transactions, StepRunner steps,
                          WorkQueue work, WorkControl control, StageportProperties properties, Clock clock) {
         this.publishes = publishes;
         this.builds = builds;
-        this.deploymentService = deploymentService;
         this.deployments = deployments;
         this.transactions = transactions;
         this.steps = steps;
@@ -122,14 +118,14 @@ public class PublishDriver implements WorkHandler {
     private boolean deploy(Lease lease, PublishOperation op) {
         try {
             return Boolean.TRUE.equals(transactions.execute(tx -> {
-                DeploymentOperation deployment = deploymentService.deployBuild(op.deployedBy(), op.assetKey(),
-                        op.buildKey(), op.environmentKey());
-                if (!publishes.advance(op, PublishOperation.Phase.Deploying, deployment.key(), now())) {
+                String deployment = deployments.deployBuild(op.deployedBy(), op.assetKey(), op.buildKey(),
+                        op.environmentKey());
+                if (!publishes.advance(op, PublishOperation.Phase.Deploying, deployment, now())) {
                     tx.setRollbackOnly(); // another replica moved it first; its Deploy stands, ours is undone
                     return false;
                 }
                 publishes.addMessage(lease, now(), Severity.Info, "PublishProgress", "The Release build "
-                        + op.buildKey() + " finished; started the deployment operation " + deployment.key() + ".",
+                        + op.buildKey() + " finished; started the deployment operation " + deployment + ".",
                         DEPLOY, op.assetKey());
                 return true;
             }));
@@ -146,12 +142,12 @@ public class PublishDriver implements WorkHandler {
     }
 
     private boolean afterDeploy(Lease lease, PublishOperation op) {
-        Optional<DeploymentOperation> deployment = deployments.find(op.deploymentKey());
+        Optional<OperationStatus> deployment = deployments.status(op.deploymentKey());
         if (deployment.isEmpty()) {
             return end(lease, op, PublishOperation.Phase.FinishedWithError, DEPLOY, "The deployment operation "
                     + op.deploymentKey() + " no longer exists.");
         }
-        OperationStatus status = deployment.get().status();
+        OperationStatus status = deployment.get();
         if (status == OperationStatus.Running) {
             return false;
         }

@@ -6,7 +6,7 @@ import dev.stageport.bundles.Bundle;
 import dev.stageport.builds.Build;
 import dev.stageport.builds.BuildRepository;
 import dev.stageport.builds.BuildService;
-import dev.stageport.deployments.DeploymentRepository;
+import dev.stageport.deployments.DeploymentPort;
 import dev.stageport.work.EngineSignal;
 import dev.stageport.web.CancelRequest;
 import dev.stageport.work.WorkControl;
@@ -50,8 +50,7 @@ public class PublishService {
     private final AssetRepository assets;
     private final BuildService buildService;
     private final BuildRepository builds;
-    private final DeploymentRepository deployments;
-    private final dev.stageport.deployments.MessageRepository deploymentMessages;
+    private final DeploymentPort deployments;
     private final OperationVisibility visibility;
     private final EngineSignal signal;
     private final WorkControl work;
@@ -59,8 +58,7 @@ public class PublishService {
     private final Clock clock;
 
     public PublishService(PublishRepository publishes, StageRepository stages, AssetRepository assets,
-                          BuildService buildService, BuildRepository builds, DeploymentRepository deployments,
-                          dev.stageport.deployments.MessageRepository deploymentMessages,
+                          BuildService buildService, BuildRepository builds, DeploymentPort deployments,
                           OperationVisibility visibility, EngineSignal signal, WorkControl work, TransactionTemplate transactions,
                           Clock clock) {
         this.publishes = publishes;
@@ -69,7 +67,6 @@ public class PublishService {
         this.buildService = buildService;
         this.builds = builds;
         this.deployments = deployments;
-        this.deploymentMessages = deploymentMessages;
         this.visibility = visibility;
         this.signal = signal;
         this.work = work;
@@ -177,7 +174,7 @@ public class PublishService {
                     new dev.stageport.deployments.MessageDetailsV1(m.stepId(), op.assetKey()))));
         }
         if (op.deploymentKey() != null) {
-            all.addAll(deploymentMessages.list(op.deploymentKey(), Integer.MAX_VALUE, 0));
+            all.addAll(deployments.messages(op.deploymentKey()));
         }
         all.sort(Comparator.comparing(MessageDetailsV1TaskProgressMessage::timestamp));
         int from = Math.min(paging.offset(), all.size());
