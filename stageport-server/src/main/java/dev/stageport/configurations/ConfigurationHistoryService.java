@@ -1,7 +1,5 @@
 package dev.stageport.configurations;
 
-import dev.stageport.deployments.DeploymentOperation;
-import dev.stageport.deployments.DeploymentRepository;
 import dev.stageport.identity.Caller;
 import dev.stageport.identity.Permission;
 import dev.stageport.errors.ApiException;
@@ -27,13 +25,13 @@ public class ConfigurationHistoryService {
     private static final Set<Origin> SET_IN_STAGE = EnumSet.of(Origin.EnvironmentLevelOverride,
             Origin.ApplicationLevelOverride, Origin.LibraryLevelOverride);
 
-    private final DeploymentRepository operations;
+    private final ApplyingOperations operations;
     private final ConfigTargets targets;
     private final ConfigurationRepository values;
     private final ConfigChangeRepository changes;
     private final Clock clock;
 
-    public ConfigurationHistoryService(DeploymentRepository operations, ConfigTargets targets,
+    public ConfigurationHistoryService(ApplyingOperations operations, ConfigTargets targets,
                                        ConfigurationRepository values, ConfigChangeRepository changes, Clock clock) {
         this.operations = operations;
         this.targets = targets;
@@ -45,7 +43,7 @@ public class ConfigurationHistoryService {
     @Transactional(readOnly = true)
     public AppliedConfiguration applied(Caller caller, String operationKey) {
         String key = Keys.parse(operationKey, "operationKey").toString();
-        DeploymentOperation op = operations.find(key)
+        ApplyingOperations.Applying op = operations.find(key)
                 .orElseThrow(() -> ApiException.notFound("There is no deployment operation with the key " + key + "."));
         // looked up by its own key: a refusal must not tell which stage the operation ran in
         caller.requireUnnamed(Permission.STAGE_VIEW, op.environmentKey(), "the operation " + key);
@@ -53,7 +51,7 @@ public class ConfigurationHistoryService {
         List<AppliedConfiguration.Item> items = new ArrayList<>();
         snapshot.forEach((path, e) -> items.add(new AppliedConfiguration.Item(path,
                 ResultAssembler.shown(e.value(), e.secret(), false), e.origin(), e.secret(), e.filename())));
-        return new AppliedConfiguration(op.key(), op.operation().name(), op.environmentKey(), op.assetKey(),
+        return new AppliedConfiguration(op.key(), op.operation(), op.environmentKey(), op.assetKey(),
                 op.revision(), items);
     }
 
@@ -71,7 +69,7 @@ public class ConfigurationHistoryService {
             throw ApiException.badRequest("'operationKey' is required: the operation whose configuration to restore.");
         }
         String key = Keys.parse(body.operationKey(), "operationKey").toString();
-        DeploymentOperation op = operations.find(key)
+        ApplyingOperations.Applying op = operations.find(key)
                 .orElseThrow(() -> ApiException.notFound("There is no deployment operation with the key " + key + "."));
         if (!op.environmentKey().equals(target.environmentKey()) || !op.assetKey().equals(target.asset().key())) {
             throw ApiException.badRequest("The operation " + key + " did not run for the app "
@@ -96,7 +94,7 @@ public class ConfigurationHistoryService {
         });
     }
 
-    private static Map<String, ConfigSnapshot.Entry> snapshot(DeploymentOperation op) {
+    private static Map<String, ConfigSnapshot.Entry> snapshot(ApplyingOperations.Applying op) {
         Map<String, ConfigSnapshot.Entry> snapshot = ConfigSnapshot.parse(op.appliedConfig());
         if (snapshot.isEmpty()) {
             throw ApiException.notFound("The operation " + op.key() + " applied no configuration.");

@@ -3,8 +3,6 @@ package dev.stageport.configurations;
 import dev.stageport.assets.Asset;
 import dev.stageport.assets.AssetRepository;
 import dev.stageport.assets.AssetRevision;
-import dev.stageport.deployments.DeploymentOperation;
-import dev.stageport.deployments.DeploymentRepository;
 import dev.stageport.secrets.SecretCipher;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,11 +26,11 @@ public class ConfigurationResolver implements EffectiveConfiguration {
     private final ConfigModelLoader models;
     private final SecretCipher cipher;
     private final ConfigChangeRepository changes;
-    private final DeploymentRepository operations;
+    private final ApplyingOperations operations;
     private final Clock clock;
 
     public ConfigurationResolver(AssetRepository assets, ConfigurationRepository values, ConfigModelLoader models,
-                                 SecretCipher cipher, ConfigChangeRepository changes, DeploymentRepository operations,
+                                 SecretCipher cipher, ConfigChangeRepository changes, ApplyingOperations operations,
                                  Clock clock) {
         this.assets = assets;
         this.values = values;
@@ -100,19 +98,19 @@ public class ConfigurationResolver implements EffectiveConfiguration {
     public void markApplied(String environmentKey, String assetKey, Resolved resolved) {
         // Conditional on the version read: a value changed since resolve() stays pending.
         Map<String, ConfigSnapshot.Entry> applied = ConfigSnapshot.parse(resolved.snapshotJson());
-        Optional<DeploymentOperation> operation = Optional.empty();
+        Optional<ApplyingOperations.Applying> operation = Optional.empty();
         Instant now = clock.instant();
         for (Map.Entry<String, Long> v : resolved.versions().entrySet()) {
             if (values.markApplied(environmentKey, assetKey, v.getKey(), v.getValue())) {
                 if (operation.isEmpty()) {
                     // the one active operation of the asset in the stage is the one applying it
-                    operation = operations.activeFor(environmentKey, assetKey).flatMap(operations::find);
+                    operation = operations.active(environmentKey, assetKey);
                 }
                 ConfigSnapshot.Entry e = applied.get(v.getKey());
                 changes.insert(ConfigChange.of(environmentKey, assetKey, v.getKey(), null, null,
                         e == null ? null : e.value(), e == null || e.secret(), ConfigChange.Source.Applied,
-                        operation.map(DeploymentOperation::key).orElse(null),
-                        operation.map(DeploymentOperation::deployedBy).orElse(null), now));
+                        operation.map(ApplyingOperations.Applying::key).orElse(null),
+                        operation.map(ApplyingOperations.Applying::deployedBy).orElse(null), now));
             }
         }
     }

@@ -7,8 +7,6 @@ import static dev.stageport.deployments.DeploymentStep.ResolveConfiguration;
 import static dev.stageport.deployments.DeploymentStep.RetirePrevious;
 import static dev.stageport.deployments.DeploymentStep.Validate;
 
-import dev.stageport.builds.Build;
-import dev.stageport.builds.BuildRepository;
 import dev.stageport.configurations.EffectiveConfiguration;
 import dev.stageport.configurations.EffectiveConfiguration.ConfigurationRejected;
 import dev.stageport.deployments.MessageDetailsV1TaskProgressMessage.Severity;
@@ -16,6 +14,8 @@ import dev.stageport.portfolio.DeployedAsset;
 import dev.stageport.portfolio.DeployedAssetRepository;
 import dev.stageport.portfolio.Stage;
 import dev.stageport.portfolio.StageRepository;
+import dev.stageport.runtime.DeployableBuilds;
+import dev.stageport.runtime.DeployableBuilds.DeployableBuild;
 import dev.stageport.runtime.Runtime;
 import dev.stageport.runtime.RuntimeContext;
 import dev.stageport.runtime.RuntimeFailure;
@@ -58,7 +58,7 @@ class OperationRunner implements WorkHandler {
     private final DeploymentRepository operations;
     private final DeploymentOutcome outcome;
     private final StageRepository stages;
-    private final BuildRepository builds;
+    private final DeployableBuilds builds;
     private final DeployedAssetRepository deployed;
     private final EffectiveConfiguration configurations;
     private final RuntimeRegistry runtimes;
@@ -68,7 +68,7 @@ class OperationRunner implements WorkHandler {
     private final RetryPolicy retry = RetryPolicy.DEFAULT;
 
     OperationRunner(DeploymentRepository operations, DeploymentOutcome outcome, StageRepository stages,
-                    BuildRepository builds, DeployedAssetRepository deployed, EffectiveConfiguration configurations,
+                    DeployableBuilds builds, DeployedAssetRepository deployed, EffectiveConfiguration configurations,
                     RuntimeRegistry runtimes, StepRunner steps, EngineMetrics metrics, Clock clock) {
         this.operations = operations;
         this.outcome = outcome;
@@ -100,7 +100,6 @@ class OperationRunner implements WorkHandler {
         final Lease lease;
         Stage stage;
         Runtime runtime;
-        Optional<DeployedAsset> current = Optional.empty();
         EffectiveConfiguration.Resolved resolved;
         RuntimeContext candidate;
 
@@ -152,8 +151,7 @@ class OperationRunner implements WorkHandler {
         }
         step(run, plan, ResolveConfiguration, () -> {
             run.resolved = resolve(run, run.candidate.revision());
-            run.candidate = new RuntimeContext(run.stage, op.assetKey(), run.candidate.revision(),
-                    run.candidate.buildKey(), op.key(), run.resolved.snapshotJson());
+            run.candidate = run.candidate.withConfiguration(run.resolved.snapshotJson());
         });
         int revision = run.candidate.revision();
         step(run, plan, Provision, () -> {
@@ -179,33 +177,35 @@ class OperationRunner implements WorkHandler {
         run.stage = stages.find(op.environmentKey())
                 .orElseThrow(() -> new StepFailed("The stage " + op.environmentKey() + " no longer exists."));
         run.runtime = runtimes.forStage(run.stage);
-        run.current = deployed.find(op.environmentKey(), op.assetKey());
+        DeployedAsset previous = deployed.find(op.environmentKey(), op.assetKey())
+                .filter(c -> !c.deploymentKey().equals(op.key())).orElse(null);
         if (op.operation() == DeploymentOperationsType.ApplyConfigs) {
-            DeployedAsset running = run.current.filter(c -> !c.deploymentKey().equals(op.key()))
-                    .orElseThrow(() -> notDeployed(op));
+            DeployedAsset running = Optional.ofNullable(previous).orElseThrow(() -> notDeployed(op));
+            Optional<DeployableBuild> build = builds.find(op.assetKey(), running.buildKey()); // once per operation
             run.candidate = new RuntimeContext(run.stage, op.assetKey(), running.revision(), running.buildKey(),
-                    op.key(), null);
+                    op.key(), null, build.map(DeployableBuild::artifactDigest).orElse(null),
+                    build.map(DeployableBuild::runSpec).orElse(null), previous);
             outcome.info(run.lease, op, VALIDATE, "Validated: revision " + running.revision() + " runs in the stage;"
                     + " its build is deployed again with the new configuration.");
             return;
         }
-        Build build = builds.find(op.buildKey()).filter(Build::deployable)
+        DeployableBuild build = builds.find(op.assetKey(), op.buildKey()).filter(DeployableBuild::deployable)
                 .orElseThrow(() -> new StepFailed("The build " + op.buildKey() + " is no longer a finished Release "
                         + "build."));
-        run.candidate = new RuntimeContext(run.stage, op.assetKey(), op.revision(), op.buildKey(), op.key(), null);
+        run.candidate = new RuntimeContext(run.stage, op.assetKey(), op.revision(), op.buildKey(), op.key(), null,
+                build.artifactDigest(), build.runSpec(), previous);
         outcome.info(run.lease, op, VALIDATE, "Validated: revision " + op.revision() + ", Release build "
-                + build.key() + "." + run.current.filter(c -> !c.deploymentKey().equals(op.key()))
+                + build.key() + "." + Optional.ofNullable(previous)
                 .map(c -> " Revision " + c.revision() + " runs now and keeps running until the switch.").orElse(""));
     }
 
     private void retire(Run run) {
         DeploymentOperation op = run.op;
-        Optional<DeployedAsset> previous = run.current.filter(c -> !c.deploymentKey().equals(op.key()));
-        if (previous.isEmpty()) {
+        DeployedAsset before = run.candidate.previous();
+        if (before == null) {
             outcome.info(run.lease, op, RETIRE, "No previous deployment to retire.");
             return;
         }
-        DeployedAsset before = previous.get();
         try {
             run.runtime.retire(new RuntimeContext(run.stage, op.assetKey(), before.revision(), before.buildKey(),
                     op.key(), before.configSnapshot()));

@@ -4,7 +4,6 @@ import dev.stageport.identity.api.ApiClientPatch;
 import dev.stageport.identity.api.ApiClientRequest;
 import dev.stageport.identity.api.ApiClientResponse;
 import dev.stageport.identity.api.PermissionGrant;
-import dev.stageport.portfolio.StageRepository;
 import dev.stageport.errors.ApiException;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,11 +34,11 @@ public class ApiClientService {
     private final ApiClientRepository clients;
     private final ClientSecrets secrets;
     private final CallerDirectory directory;
-    private final StageRepository stages;
+    private final KnownStages stages;
     private final Clock clock;
 
     public ApiClientService(ApiClientRepository clients, ClientSecrets secrets, CallerDirectory directory,
-                            StageRepository stages, Clock clock) {
+                            KnownStages stages, Clock clock) {
         this.clients = clients;
         this.secrets = secrets;
         this.directory = directory;
@@ -169,7 +168,7 @@ public class ApiClientService {
                         + "'; expected one of " + codes() + ".");
                 continue;
             }
-            if (stage == null || !stage.equals(Caller.EVERY_STAGE) && stages.find(stage.toLowerCase()).isEmpty()) {
+            if (stage == null || !stage.equals(Caller.EVERY_STAGE) && !stages.exists(stage.toLowerCase())) {
                 problems.add("Permission " + permission.code() + ": 'environmentKey' must be a stage key or '*', got '"
                         + stage + "'.");
                 continue;

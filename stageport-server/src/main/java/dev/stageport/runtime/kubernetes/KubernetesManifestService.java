@@ -1,7 +1,5 @@
 package dev.stageport.runtime.kubernetes;
 
-import dev.stageport.builds.Build;
-import dev.stageport.builds.BuildRepository;
 import dev.stageport.configurations.EffectiveConfiguration;
 import dev.stageport.identity.Caller;
 import dev.stageport.identity.Permission;
@@ -9,6 +7,8 @@ import dev.stageport.portfolio.DeployedAsset;
 import dev.stageport.portfolio.DeployedAssetRepository;
 import dev.stageport.portfolio.Stage;
 import dev.stageport.portfolio.StageRepository;
+import dev.stageport.runtime.DeployableBuilds;
+import dev.stageport.runtime.DeployableBuilds.DeployableBuild;
 import dev.stageport.runtime.RuntimeContext;
 import dev.stageport.runtime.RuntimeFailure;
 import dev.stageport.errors.ApiException;
@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
@@ -33,12 +34,12 @@ public class KubernetesManifestService {
 
     private final StageRepository stages;
     private final DeployedAssetRepository deployed;
-    private final BuildRepository builds;
+    private final DeployableBuilds builds;
     private final EffectiveConfiguration configurations;
     private final KubernetesRuntime runtime;
     private final KubernetesSerialization serialization = new KubernetesSerialization();
 
-    public KubernetesManifestService(StageRepository stages, DeployedAssetRepository deployed, BuildRepository builds,
+    public KubernetesManifestService(StageRepository stages, DeployedAssetRepository deployed, DeployableBuilds builds,
                                      EffectiveConfiguration configurations, KubernetesRuntime runtime) {
         this.stages = stages;
         this.deployed = deployed;
@@ -72,24 +73,26 @@ public class KubernetesManifestService {
         DeployedAsset running = deployed.find(stage.key(), asset)
                 .orElseThrow(() -> ApiException.notFound("The asset " + asset + " is not deployed in the stage '"
                         + stage.name() + "'; pass ?buildKey= to preview a build."));
+        Optional<DeployableBuild> build = builds.find(asset, running.buildKey());
         return new RuntimeContext(stage, asset, running.revision(), running.buildKey(), null,
-                running.configSnapshot());
+                running.configSnapshot(), build.map(DeployableBuild::artifactDigest).orElse(null),
+                build.map(DeployableBuild::runSpec).orElse(null), running);
     }
 
     private RuntimeContext previewContext(Stage stage, String asset, String buildKey) {
-        Build build = builds.find(Keys.parse(buildKey, "buildKey").toString())
-                .filter(b -> b.assetKey().equals(asset))
+        DeployableBuild build = builds.find(asset, Keys.parse(buildKey, "buildKey").toString())
                 .orElseThrow(() -> ApiException.notFound("The asset " + asset + " has no build " + buildKey + "."));
         if (!build.deployable()) {
             throw ApiException.conflict("The build " + buildKey + " is not a finished Release build.");
         }
         String config;
         try {
-            config = configurations.resolve(stage.key(), asset, build.assetRevision()).snapshotJson();
+            config = configurations.resolve(stage.key(), asset, build.revision()).snapshotJson();
         } catch (EffectiveConfiguration.ConfigurationRejected e) {
             throw ApiException.conflict(e.getMessage());
         }
-        return new RuntimeContext(stage, asset, build.assetRevision(), build.key(), null, config);
+        return new RuntimeContext(stage, asset, build.revision(), build.key(), null, config, build.artifactDigest(),
+                build.runSpec(), deployed.find(stage.key(), asset).orElse(null));
     }
 
     private static Secret redacted(Secret secret) {

@@ -1,7 +1,5 @@
 package dev.stageport.runtime.kubernetes;
 
-import dev.stageport.builds.BuildArtifact;
-import dev.stageport.builds.BuildRepository;
 import dev.stageport.portfolio.Stage;
 import dev.stageport.runtime.InstanceStatus;
 import dev.stageport.runtime.Runtime;
@@ -34,19 +32,17 @@ public class KubernetesRuntime implements Runtime {
     static final String PREVIOUS_TEMPLATE = "stageport.dev/previous-template";
 
     private final KubernetesClients clients;
-    private final BuildRepository builds;
     private final SecretCipher cipher;
     private final RolloutWatcher watcher;
 
     @Autowired
-    public KubernetesRuntime(KubernetesClients clients, BuildRepository builds, SecretCipher cipher, Clock clock) {
-        this(clients, builds, cipher, new RolloutWatcher(clock, Duration.ofSeconds(1),
+    public KubernetesRuntime(KubernetesClients clients, SecretCipher cipher, Clock clock) {
+        this(clients, cipher, new RolloutWatcher(clock, Duration.ofSeconds(1),
                 d -> Thread.sleep(d.toMillis())));
     }
 
-    KubernetesRuntime(KubernetesClients clients, BuildRepository builds, SecretCipher cipher, RolloutWatcher watcher) {
+    KubernetesRuntime(KubernetesClients clients, SecretCipher cipher, RolloutWatcher watcher) {
         this.clients = clients;
-        this.builds = builds;
         this.cipher = cipher;
         this.watcher = watcher;
     }
@@ -64,13 +60,14 @@ public class KubernetesRuntime implements Runtime {
     /** The objects the driver would apply for this build and configuration, for review. */
     ManifestRenderer.Manifests render(Stage stage, RuntimeContext context) {
         KubernetesSettings settings = settings(stage);
-        BuildArtifact artifact = builds.artifact(context.buildKey())
-                .orElseThrow(() -> new RuntimeFailure("The build " + context.buildKey() + " has no artifact."));
-        if (artifact.runSpec() == null) {
+        if (context.artifactDigest() == null) {
+            throw new RuntimeFailure("The build " + context.buildKey() + " has no artifact.");
+        }
+        if (context.runSpec() == null) {
             throw new RuntimeFailure("The build " + context.buildKey() + " is a library build; it does not run.");
         }
         ManifestRenderer.Target target = new ManifestRenderer.Target(context.assetKey(), context.revision(),
-                context.buildKey(), context.operationKey(), artifact.digest(), artifact.runSpec());
+                context.buildKey(), context.operationKey(), context.artifactDigest(), context.runSpec());
         return ManifestRenderer.render(settings, target,
                 AppConfiguration.from(context.configurationJson(), cipher));
     }

@@ -1,5 +1,6 @@
 package dev.stageport.runtime.process;
 
+import dev.stageport.bundles.RunSpec;
 import java.util.Optional;
 
 /**
@@ -9,11 +10,19 @@ import java.util.Optional;
  */
 record InstanceRecord(String instanceId, String environmentKey, String assetKey, int revision, String buildKey,
                       String operationKey, int port, long pid, long pidStartMillis, String healthPath,
-                      java.util.List<String> command) {
+                      java.util.List<String> command, String portVariable) {
 
     InstanceRecord withProcess(int newPort, ProcessHandle handle) {
         return new InstanceRecord(instanceId, environmentKey, assetKey, revision, buildKey, operationKey, newPort,
-                handle.pid(), startMillis(handle), healthPath, command);
+                handle.pid(), startMillis(handle), healthPath, command, portVariable);
+    }
+
+    /**
+     * How to run the instance again, from what was written when it started, so recovery after
+     * a restart needs no build. A record written before the port variable was kept says PORT.
+     */
+    RunSpec runSpec() {
+        return new RunSpec(command, portVariable, healthPath);
     }
 
     /** The live process this record describes, if it still runs and really is the one we started. */

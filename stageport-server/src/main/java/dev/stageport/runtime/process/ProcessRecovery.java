@@ -6,7 +6,6 @@ import dev.stageport.portfolio.Stage;
 import dev.stageport.portfolio.StageRepository;
 import dev.stageport.runtime.InstanceStatus;
 import dev.stageport.bundles.RunSpec;
-import dev.stageport.runtime.RuntimeFailure;
 import dev.stageport.secrets.SecretCipher;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -103,10 +102,8 @@ final class ProcessRecovery {
     }
 
     private void adopt(Stage stage, DeployedAsset truth, Found keep, int stablePort) {
-        RunSpec run;
-        try {
-            run = runtime.runSpec(keep.record().buildKey());
-        } catch (RuntimeFailure e) {
+        RunSpec run = keep.record().runSpec();
+        if (run.command().isEmpty()) {
             keep.process().ifPresent(InstanceLauncher::stop);
             InstanceFiles.deleteTree(keep.dir());
             return;

@@ -2,8 +2,6 @@ package dev.stageport.runtime.process;
 
 import dev.stageport.StageportProperties;
 import dev.stageport.artifacts.ArtifactStore;
-import dev.stageport.builds.BuildArtifact;
-import dev.stageport.builds.BuildRepository;
 import dev.stageport.portfolio.DeployedAssetRepository;
 import dev.stageport.portfolio.Stage;
 import dev.stageport.portfolio.StageRepository;
@@ -43,7 +41,6 @@ public class ProcessRuntime implements Runtime, SmartLifecycle {
     /** Log lines quoted in an operation's Error message when an app does not come up. */
     static final int FAILURE_LOG_LINES = 20;
 
-    private final BuildRepository builds;
     private final StageRepository stages;
     private final DeployedAssetRepository deployed;
     private final ArtifactStore artifacts;
@@ -59,9 +56,8 @@ public class ProcessRuntime implements Runtime, SmartLifecycle {
     final Map<String, AssetSlot> slots = new ConcurrentHashMap<>();
     private volatile boolean running;
 
-    public ProcessRuntime(BuildRepository builds, StageRepository stages, DeployedAssetRepository deployed,
+    public ProcessRuntime(StageRepository stages, DeployedAssetRepository deployed,
                           ArtifactStore artifacts, SecretCipher cipher, StageportProperties properties, Clock clock) {
-        this.builds = builds;
         this.stages = stages;
         this.deployed = deployed;
         this.artifacts = artifacts;
@@ -92,15 +88,16 @@ public class ProcessRuntime implements Runtime, SmartLifecycle {
         for (ProcessInstance stale : takeCandidates(slot, null)) {
             discard(stale);
         }
-        RunSpec run = runSpec(context.buildKey());
-        Path zip = artifacts.find(builds.artifact(context.buildKey()).map(BuildArtifact::digest).orElseThrow())
+        RunSpec run = runSpec(context);
+        Path zip = artifacts.find(context.artifactDigest())
                 .orElseThrow(() -> new RuntimeFailure("The artifact of build " + context.buildKey()
                         + " is missing from the artifact store."));
         ConfigEnvironment config = ConfigEnvironment.from(context.configurationJson(), cipher);
         String id = "r" + context.revision() + "-" + UUID.randomUUID().toString().substring(0, 8);
         Path dir = files.instanceDir(context.stage().key(), context.assetKey(), id);
         InstanceRecord record = new InstanceRecord(id, context.stage().key(), context.assetKey(), context.revision(),
-                context.buildKey(), context.operationKey(), 0, 0, 0, run.healthPath(), run.command());
+                context.buildKey(), context.operationKey(), 0, 0, 0, run.healthPath(), run.command(),
+                run.portVariable());
         files.writeRecord(dir, record);
         launcher.unpack(zip, dir);
         launcher.writeDocument(dir, config.documentJson());
@@ -256,14 +253,16 @@ public class ProcessRuntime implements Runtime, SmartLifecycle {
         }
     }
 
-    RunSpec runSpec(String buildKey) {
-        BuildArtifact artifact = builds.artifact(buildKey).orElseThrow(() -> new RuntimeFailure("The build "
-                + buildKey + " has no artifact; the process driver runs only builds made from an uploaded bundle."));
-        if (artifact.runSpec() == null || artifact.runSpec().command().isEmpty()) {
-            throw new RuntimeFailure("The build " + buildKey + " has no command to run (a library does not run on "
-                    + "its own).");
+    private static RunSpec runSpec(RuntimeContext context) {
+        if (context.artifactDigest() == null) {
+            throw new RuntimeFailure("The build " + context.buildKey() + " has no artifact; the process driver runs "
+                    + "only builds made from an uploaded bundle.");
         }
-        return artifact.runSpec();
+        if (context.runSpec() == null || context.runSpec().command().isEmpty()) {
+            throw new RuntimeFailure("The build " + context.buildKey() + " has no command to run (a library does not "
+                    + "run on its own).");
+        }
+        return context.runSpec();
     }
 
     AssetSlot slot(String environmentKey, String assetKey) {

@@ -3,8 +3,6 @@ package dev.stageport.runtime.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stageport.builds.BuildArtifact;
-import dev.stageport.builds.BuildRepository;
 import dev.stageport.portfolio.Stage;
 import dev.stageport.runtime.InstanceStatus;
 import dev.stageport.bundles.RunSpec;
@@ -26,7 +24,6 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,18 +47,11 @@ class KubernetesRuntimeTest {
 
     @BeforeEach
     void setUp() {
-        BuildRepository builds = new BuildRepository(null, null, null) {
-            @Override
-            public Optional<BuildArtifact> artifact(String buildKey) {
-                return Optional.of(new BuildArtifact("sha256:" + "ab".repeat(32),
-                        new RunSpec(List.of("java", "-jar", "app.jar"), "PORT", "/health")));
-            }
-        };
         RolloutWatcher watcher = new RolloutWatcher(clock, Duration.ofSeconds(1), d -> {
             clock.advance(d);
             duringWait.run();
         });
-        runtime = new KubernetesRuntime(s -> client, builds, cipher, watcher);
+        runtime = new KubernetesRuntime(s -> client, cipher, watcher);
         stage = new Stage(UUID.randomUUID().toString(), "QA", Stage.Purpose.NonProduction, 1, "qa.local", null, null,
                 "kubernetes", """
                 {"namespace": "stageport-qa", "stageportUrl": "http://stageport.stageport.svc:8080",
@@ -273,7 +263,8 @@ class KubernetesRuntimeTest {
 
     private RuntimeContext context(int revision, String config) {
         return new RuntimeContext(stage, asset, revision, UUID.randomUUID().toString(), UUID.randomUUID().toString(),
-                config);
+                config, "sha256:" + "ab".repeat(32), new RunSpec(List.of("java", "-jar", "app.jar"), "PORT", "/health"),
+                null);
     }
 
     private String config(String greeting, String apiKey) {

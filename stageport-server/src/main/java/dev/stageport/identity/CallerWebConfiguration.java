@@ -1,17 +1,17 @@
-package dev.stageport.web;
+package dev.stageport.identity;
 
-import dev.stageport.identity.CallerArgumentResolver;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+/** Lets controllers take the {@link Caller} as a parameter; identity registers it, so web needs no identity. */
 @Configuration(proxyBeanMethods = false)
-public class WebConfiguration implements WebMvcConfigurer {
+public class CallerWebConfiguration implements WebMvcConfigurer {
 
     private final CallerArgumentResolver callers;
 
-    public WebConfiguration(CallerArgumentResolver callers) {
+    public CallerWebConfiguration(CallerArgumentResolver callers) {
         this.callers = callers;
     }
 
