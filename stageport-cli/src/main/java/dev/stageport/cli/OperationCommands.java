@@ -38,6 +38,11 @@ final class OperationCommands {
 
         abstract Map<String, Object> body(String stageKey, String assetKey);
 
+        /** What must happen before the operation starts; a code other than OK stops it. */
+        int prepare(String stageKey, String assetKey) {
+            return ExitCode.OK;
+        }
+
         @Override
         protected int run() {
             String stageKey = Names.stageKey(client(), stage);
@@ -45,6 +50,10 @@ final class OperationCommands {
             if (!confirmed(stageKey)) {
                 context.err().println("stageport: not confirmed; nothing was undeployed");
                 return ExitCode.USAGE;
+            }
+            int prepared = prepare(stageKey, assetKey);
+            if (prepared != ExitCode.OK) {
+                return prepared;
             }
             JsonNode op = client().post(collection(), body(stageKey, assetKey));
             if (!waiting.wait) {
@@ -57,7 +66,8 @@ final class OperationCommands {
     }
 
     @Command(name = "deploy", mixinStandardHelpOptions = true,
-        footer = {"%nExample:", "  stageport deploy --stage QA --asset \"Hello Settings\" --tag 1.4.0 --wait"},
+        footer = {"%nExample:", "  stageport deploy --stage QA --asset \"Hello Settings\" --tag 1.4.0 --wait",
+            "  stageport deploy --stage QA --asset Orders --with-producers --wait"},
         description = "Deploy a revision's Release build to a stage.")
     static class Deploy extends Start {
         @Mixin
@@ -65,6 +75,12 @@ final class OperationCommands {
 
         @Option(names = "--build", description = "Build key (default: the finished Release build of the revision)")
         String build;
+
+        @Option(names = "--with-producers", description = "First deploy the apps this revision uses that do not "
+                + "run in the stage at the revision it was built against (deepest first)")
+        boolean withProducers;
+
+        private Integer resolved;
 
         Deploy(CliContext context) {
             super(context);
@@ -75,9 +91,22 @@ final class OperationCommands {
             return Operations.DEPLOYMENTS;
         }
 
+        private int number(String assetKey) {
+            if (resolved == null) {
+                resolved = revision.resolve(client(), assetKey);
+            }
+            return resolved;
+        }
+
+        @Override
+        int prepare(String stageKey, String assetKey) {
+            return withProducers ? new ProducersFirst(client(), out(), waiting, globals.timeout)
+                    .deploy(stageKey, assetKey, number(assetKey)) : ExitCode.OK;
+        }
+
         @Override
         Map<String, Object> body(String stageKey, String assetKey) {
-            int number = revision.resolve(client(), assetKey);
+            int number = number(assetKey);
             String buildKey = build != null ? build : RevisionChoice.releaseBuild(client(), assetKey, number);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("operation", "Deploy");

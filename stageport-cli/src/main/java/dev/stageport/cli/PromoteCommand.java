@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -31,6 +32,10 @@ class PromoteCommand extends ServerCommand {
 
     @Mixin
     WaitOptions waiting;
+
+    @Option(names = "--with-producers", description = "In each stage, first deploy the apps the revision uses "
+            + "that do not run there at the revision it was built against")
+    boolean withProducers;
 
     /** The pipeline file. */
     record Pipeline(String asset, String revision, String tag, List<StageStep> stages) {
@@ -77,6 +82,15 @@ class PromoteCommand extends ServerCommand {
                         + "/configurations");
                 client().patch(ConfigCommand.base(stageKey, assetKey) + "/configurations",
                         ConfigPatch.build(schema, revision, values));
+            }
+            if (withProducers) {
+                int producers = new ProducersFirst(client(), out(), waiting, globals.timeout)
+                        .deploy(stageKey, assetKey, revision);
+                if (producers != ExitCode.OK) {
+                    context.err().println("stageport: promotion stopped: a producer did not deploy to "
+                            + step.stage());
+                    return producers;
+                }
             }
             out().line("== " + step.stage() + ": deploying revision " + revision);
             JsonNode op = client().post(Operations.DEPLOYMENTS, Map.of("operation", "Deploy", "assetKey", assetKey,

@@ -80,6 +80,66 @@ class CliDependencyCommandsTest {
         assertThat(JSON.readTree(out.toString()).get("report").get("status").asString()).isEqualTo("ErrorsFound");
     }
 
+    @Test
+    void deployWithProducersDeploysTheMissingProducerFirstAndLeavesARunningOneAlone() throws Exception {
+        UUID producer = UUID.randomUUID();
+        UUID consumer = UUID.randomUUID();
+        String producerName = "Cli first " + producer.toString().substring(0, 8);
+        upload(manifest(producer, producerName, "\"publicElements\": [{\"key\": \"Ping\", \"type\": \"ServiceAction\"}]"));
+        upload(manifest(consumer, "Cli second " + consumer.toString().substring(0, 8),
+                "\"references\": [{\"assetKey\": \"" + producer + "\", \"elements\": [\"Ping\"]}]"));
+        assertThat(run("build", consumer.toString(), "--revision", "1", "--wait", "--poll-fast", "100ms"))
+                .as(err.toString()).isZero();
+
+        assertThat(run("deploy", "--stage", "QA", "--asset", consumer.toString(), "--with-producers", "--wait",
+                "--poll-fast", "100ms"))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("producer " + producerName + " revision 1 has no finished Release build",
+                "stageport build " + producer);
+        assertThat(run("status", "--stage", "QA", "--output", "json")).isZero();
+        assertThat(out.toString()).doesNotContain(consumer.toString());
+
+        assertThat(run("build", producer.toString(), "--revision", "1", "--wait", "--poll-fast", "100ms"))
+                .as(err.toString()).isZero();
+        assertThat(run("deploy", "--stage", "QA", "--asset", consumer.toString(), "--with-producers", "--wait",
+                "--poll-fast", "100ms"))
+                .as(err.toString()).isZero();
+        assertThat(out.toString()).contains("deploying producer " + producerName + " revision 1 first");
+        assertThat(run("status", "--stage", "QA", "--output", "json")).isZero();
+        assertThat(out.toString()).contains(producer.toString(), consumer.toString());
+
+        assertThat(run("deploy", "--stage", "QA", "--asset", consumer.toString(), "--with-producers", "--wait",
+                "--poll-fast", "100ms"))
+                .as(err.toString()).isZero();
+        assertThat(out.toString()).contains("producer " + producerName + " revision 1 already runs there")
+                .doesNotContain("deploying producer");
+    }
+
+    @Test
+    void promoteWithProducersDeploysTheProducerInEachStageBeforeTheAsset() throws Exception {
+        UUID producer = UUID.randomUUID();
+        UUID consumer = UUID.randomUUID();
+        String producerName = "Cli promoted first " + producer.toString().substring(0, 8);
+        upload(manifest(producer, producerName, "\"publicElements\": [{\"key\": \"Ping\", \"type\": \"ServiceAction\"}]"));
+        upload(manifest(consumer, "Cli promoted second " + consumer.toString().substring(0, 8),
+                "\"references\": [{\"assetKey\": \"" + producer + "\", \"elements\": [\"Ping\"]}]"));
+        for (UUID asset : new UUID[] {producer, consumer}) {
+            assertThat(run("build", asset.toString(), "--revision", "1", "--wait", "--poll-fast", "100ms"))
+                    .as(err.toString()).isZero();
+        }
+        Path pipeline = config.resolve("pipeline.yaml");
+        java.nio.file.Files.writeString(pipeline, "asset: " + consumer + "\nstages:\n  - stage: Development\n");
+
+        assertThat(run("promote", pipeline.toString(), "--with-producers", "--poll-fast", "100ms"))
+                .as(err.toString()).isZero();
+
+        String printed = out.toString();
+        assertThat(printed).contains("deploying producer " + producerName + " revision 1 first");
+        assertThat(printed.indexOf("deploying producer")).isLessThan(printed.indexOf("== Development: deploying"));
+        assertThat(run("status", "--stage", "Development", "--output", "json")).isZero();
+        assertThat(out.toString()).contains(producer.toString(), consumer.toString());
+    }
+
     private static String manifest(UUID key, String name, String extra) {
         return "{\"formatVersion\": 1, \"assetKey\": \"" + key + "\", \"name\": \"" + name + "\","
                 + " \"type\": \"WebApplication\", " + extra + ", \"run\": {\"command\": [\"sh\", \"run.sh\"]}}";
