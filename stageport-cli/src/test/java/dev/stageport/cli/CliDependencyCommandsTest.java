@@ -60,10 +60,7 @@ class CliDependencyCommandsTest {
     void graphShowsTheProducerAndAnalyzeExitsOneWhenTheProducerIsNotDeployed() throws Exception {
         UUID producer = UUID.randomUUID();
         UUID consumer = UUID.randomUUID();
-        upload(manifest(producer, "Cli producer " + producer.toString().substring(0, 8),
-                "\"publicElements\": [{\"key\": \"Ping\", \"type\": \"ServiceAction\"}]"));
-        upload(manifest(consumer, "Cli consumer " + consumer.toString().substring(0, 8),
-                "\"references\": [{\"assetKey\": \"" + producer + "\", \"elements\": [\"Ping\"]}]"));
+        uploadProducerAndConsumer(producer, consumer);
 
         assertThat(run("graph", consumer.toString())).as(err.toString()).isZero();
         assertThat(out.toString()).contains(consumer + " revision 1", "  Cli producer", "WebApplication, revision 1, "
@@ -84,12 +81,8 @@ class CliDependencyCommandsTest {
     void deployWithProducersDeploysTheMissingProducerFirstAndLeavesARunningOneAlone() throws Exception {
         UUID producer = UUID.randomUUID();
         UUID consumer = UUID.randomUUID();
-        String producerName = "Cli first " + producer.toString().substring(0, 8);
-        upload(manifest(producer, producerName, "\"publicElements\": [{\"key\": \"Ping\", \"type\": \"ServiceAction\"}]"));
-        upload(manifest(consumer, "Cli second " + consumer.toString().substring(0, 8),
-                "\"references\": [{\"assetKey\": \"" + producer + "\", \"elements\": [\"Ping\"]}]"));
-        assertThat(run("build", consumer.toString(), "--revision", "1", "--wait", "--poll-fast", "100ms"))
-                .as(err.toString()).isZero();
+        String producerName = uploadProducerAndConsumer(producer, consumer);
+        build(consumer);
 
         assertThat(run("deploy", "--stage", "QA", "--asset", consumer.toString(), "--with-producers", "--wait",
                 "--poll-fast", "100ms"))
@@ -99,8 +92,7 @@ class CliDependencyCommandsTest {
         assertThat(run("status", "--stage", "QA", "--output", "json")).isZero();
         assertThat(out.toString()).doesNotContain(consumer.toString());
 
-        assertThat(run("build", producer.toString(), "--revision", "1", "--wait", "--poll-fast", "100ms"))
-                .as(err.toString()).isZero();
+        build(producer);
         assertThat(run("deploy", "--stage", "QA", "--asset", consumer.toString(), "--with-producers", "--wait",
                 "--poll-fast", "100ms"))
                 .as(err.toString()).isZero();
@@ -119,14 +111,9 @@ class CliDependencyCommandsTest {
     void promoteWithProducersDeploysTheProducerInEachStageBeforeTheAsset() throws Exception {
         UUID producer = UUID.randomUUID();
         UUID consumer = UUID.randomUUID();
-        String producerName = "Cli promoted first " + producer.toString().substring(0, 8);
-        upload(manifest(producer, producerName, "\"publicElements\": [{\"key\": \"Ping\", \"type\": \"ServiceAction\"}]"));
-        upload(manifest(consumer, "Cli promoted second " + consumer.toString().substring(0, 8),
-                "\"references\": [{\"assetKey\": \"" + producer + "\", \"elements\": [\"Ping\"]}]"));
-        for (UUID asset : new UUID[] {producer, consumer}) {
-            assertThat(run("build", asset.toString(), "--revision", "1", "--wait", "--poll-fast", "100ms"))
-                    .as(err.toString()).isZero();
-        }
+        String producerName = uploadProducerAndConsumer(producer, consumer);
+        build(producer);
+        build(consumer);
         Path pipeline = config.resolve("pipeline.yaml");
         java.nio.file.Files.writeString(pipeline, "asset: " + consumer + "\nstages:\n  - stage: Development\n");
 
@@ -138,6 +125,20 @@ class CliDependencyCommandsTest {
         assertThat(printed.indexOf("deploying producer")).isLessThan(printed.indexOf("== Development: deploying"));
         assertThat(run("status", "--stage", "Development", "--output", "json")).isZero();
         assertThat(out.toString()).contains(producer.toString(), consumer.toString());
+    }
+
+    /** A producer offering Ping and a consumer using it, each at revision 1; returns the producer's name. */
+    private static String uploadProducerAndConsumer(UUID producer, UUID consumer) throws Exception {
+        String producerName = "Cli producer " + producer.toString().substring(0, 8);
+        upload(manifest(producer, producerName, "\"publicElements\": [{\"key\": \"Ping\", \"type\": \"ServiceAction\"}]"));
+        upload(manifest(consumer, "Cli consumer " + consumer.toString().substring(0, 8),
+                "\"references\": [{\"assetKey\": \"" + producer + "\", \"elements\": [\"Ping\"]}]"));
+        return producerName;
+    }
+
+    private void build(UUID asset) {
+        assertThat(run("build", asset.toString(), "--revision", "1", "--wait", "--poll-fast", "100ms"))
+                .as(err.toString()).isZero();
     }
 
     private static String manifest(UUID key, String name, String extra) {
