@@ -42,18 +42,19 @@ final class ProducersFirst {
         for (Producer producer : order(assetKey, revision)) {
             Integer running = deployedRevision(stageKey, producer.key());
             if (running != null && running >= producer.revision()) {
-                out.line("producer " + producer.name() + " revision " + running + " already runs there");
+                out.note("producer " + producer.name() + " revision " + running + " already runs there");
                 continue;
             }
             String build = releaseBuild(producer);
-            out.line("deploying producer " + producer.name() + " revision " + producer.revision() + " first");
+            out.note("deploying producer " + producer.name() + " revision " + producer.revision() + " first");
             JsonNode op = client.post(Operations.DEPLOYMENTS, Map.of("operation", "Deploy", "assetKey",
                     producer.key(), "buildKey", build, "revision", producer.revision(), "environmentKey", stageKey));
-            int code = Operations.await(client, out, Operations.DEPLOYMENTS, op.path("key").asString(), timeout,
-                    waiting.schedule(), !waiting.noPush);
+            JsonNode ended = Operations.follow(client, out, Operations.DEPLOYMENTS, op.path("key").asString(),
+                    timeout, waiting.schedule(), !waiting.noPush);
+            int code = Operations.exitCode(ended);
             if (code != ExitCode.OK) {
-                out.line("producer " + producer.name() + " did not deploy (operation " + op.path("key").asString()
-                        + "); the asset was not deployed");
+                out.note("producer " + producer.name() + " did not deploy (operation " + op.path("key").asString()
+                        + " ended " + Output.text(ended, "status") + "); the asset was not deployed");
                 return code;
             }
         }

@@ -96,14 +96,14 @@ class CliDependencyCommandsTest {
         assertThat(run("deploy", "--stage", "QA", "--asset", consumer.toString(), "--with-producers", "--wait",
                 "--poll-fast", "100ms"))
                 .as(err.toString()).isZero();
-        assertThat(out.toString()).contains("deploying producer " + producerName + " revision 1 first");
+        assertThat(err.toString()).contains("stageport: deploying producer " + producerName + " revision 1 first");
         assertThat(run("status", "--stage", "QA", "--output", "json")).isZero();
         assertThat(out.toString()).contains(producer.toString(), consumer.toString());
 
         assertThat(run("deploy", "--stage", "QA", "--asset", consumer.toString(), "--with-producers", "--wait",
                 "--poll-fast", "100ms"))
                 .as(err.toString()).isZero();
-        assertThat(out.toString()).contains("producer " + producerName + " revision 1 already runs there")
+        assertThat(err.toString()).contains("stageport: producer " + producerName + " revision 1 already runs there")
                 .doesNotContain("deploying producer");
     }
 
@@ -120,9 +120,8 @@ class CliDependencyCommandsTest {
         assertThat(run("promote", pipeline.toString(), "--with-producers", "--poll-fast", "100ms"))
                 .as(err.toString()).isZero();
 
-        String printed = out.toString();
-        assertThat(printed).contains("deploying producer " + producerName + " revision 1 first");
-        assertThat(printed.indexOf("deploying producer")).isLessThan(printed.indexOf("== Development: deploying"));
+        assertThat(err.toString()).contains("stageport: deploying producer " + producerName + " revision 1 first");
+        assertThat(out.toString()).contains("== Development: deploying revision 1");
         assertThat(run("status", "--stage", "Development", "--output", "json")).isZero();
         assertThat(out.toString()).contains(producer.toString(), consumer.toString());
     }
