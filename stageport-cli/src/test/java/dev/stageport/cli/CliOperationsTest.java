@@ -127,6 +127,73 @@ class CliOperationsTest extends CliReadCommandsTest {
     }
 
     @Test
+    void promoteChecksTheWholeFileFirstAndListsEveryProblemAtItsLineAndColumnWithoutDeploying() throws Exception {
+        Path pipeline = config.resolve("typos.yaml");
+        Files.writeString(pipeline, """
+                asset: Hello Settings
+                revision: latest
+                stages:
+                  - stage: QA
+                    set:
+                      GreetingText: Hello QA
+                      MaxItems: lots
+                      Colour: blue
+                  - stage: Prodution
+                    sett:
+                      GreetingText: Hi
+                """);
+        int before = operations("QA");
+
+        assertThat(run(credentials(), "", "promote", pipeline.toString())).isEqualTo(ExitCode.USAGE);
+
+        var lines = err.toString().lines().toList();
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(0)).isEqualTo("stageport: " + pipeline
+                + ":10:5: unknown field 'sett' (expected secretsFromEnv, set, stage)");
+        assertThat(lines.get(1)).isEqualTo("stageport: " + pipeline + ":7:7: 'MaxItems' expects an Integer (a number)");
+        assertThat(lines.get(2)).startsWith("stageport: " + pipeline + ":8:7: no setting named 'Colour' in this "
+                + "revision (settings: ").contains("GreetingText", "MaxItems");
+        assertThat(lines.get(3)).startsWith("stageport: " + pipeline + ":9:5: no stage named 'Prodution'");
+        assertThat(lines.get(4)).isEqualTo("stageport: 4 problems in " + pipeline + "; nothing was deployed");
+        assertThat(out.toString()).isEmpty();
+        assertThat(operations("QA")).as("QA was not touched").isEqualTo(before);
+    }
+
+    @Test
+    void promoteDryRunPrintsThePlanAndStartsNothing() throws Exception {
+        Path pipeline = config.resolve("plan.yaml");
+        Files.writeString(pipeline, """
+                asset: Hello Settings
+                revision: 1
+                stages:
+                  - stage: QA
+                    set:
+                      GreetingText: Hello QA
+                    secretsFromEnv:
+                      PaymentApiKey: QA_KEY
+                """);
+        Map<String, String> env = new HashMap<>(credentials());
+        env.put("QA_KEY", "sk-qa-1");
+        int before = operations("QA");
+
+        assertThat(run(env, "", "promote", pipeline.toString(), "--dry-run")).as(err.toString()).isZero();
+
+        assertThat(out.toString()).startsWith("Plan: promote Hello Settings revision 1 (build ")
+                .contains("== QA: set GreetingText = Hello QA, set secret PaymentApiKey from the environment, deploy")
+                .doesNotContain("sk-qa-1");
+        assertThat(operations("QA")).isEqualTo(before);
+        Files.writeString(pipeline, "asset: Hello Settings\nrevision: 99\n");
+        assertThat(run(env, "", "promote", pipeline.toString(), "--dry-run")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains(pipeline + ":2:1: the asset has no revision 99");
+    }
+
+    private int operations(String stage) {
+        assertThat(run(credentials(), "", "ops", "list", "--stage", stage, "--limit", "100", "--output", "json"))
+                .as(err.toString()).isZero();
+        return JSON.readTree(out.toString()).size();
+    }
+
+    @Test
     void opsListShowsRecentOperations() {
         assertThat(run(credentials(), "", "ops", "list", "--limit", "5")).isZero();
         assertThat(out.toString()).startsWith("KEY");
