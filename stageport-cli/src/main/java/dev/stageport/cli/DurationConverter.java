@@ -24,4 +24,14 @@ public class DurationConverter implements CommandLine.ITypeConverter<Duration> {
             default -> Duration.ofHours(amount);
         };
     }
+
+    /** A duration the way a person reads it: 800ms, 3s, 2m. */
+    public static String describe(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis < 1000) {
+            return millis + "ms";
+        }
+        long seconds = Math.round(millis / 1000.0);
+        return seconds < 120 ? seconds + "s" : Math.round(seconds / 60.0) + "m";
+    }
 }

@@ -17,6 +17,7 @@ class LoginCommand extends ServerCommand {
     @Override
     protected int run() {
         String url = Session.first(globals.url, context.env("STAGEPORT_URL"), null, "http://localhost:8080");
+        Session.requireScheme(url);
         String clientId = Session.first(globals.clientId, context.env("STAGEPORT_CLIENT_ID"), null, null);
         if (clientId == null) {
             throw new UsageException("give --client-id or set STAGEPORT_CLIENT_ID");

@@ -1,6 +1,7 @@
 package dev.stageport.cli;
 
 import dev.stageport.client.Odc;
+import dev.stageport.client.OdcException;
 import dev.stageport.client.model.Environment;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,6 +14,13 @@ import tools.jackson.databind.JsonNode;
 final class OperationCommands {
 
     private OperationCommands() {
+    }
+
+    /** --queue, for the operations that hold a stage and asset while they run. */
+    static class QueueOption {
+        @Option(names = "--queue", description = "If an operation is already running on this stage and asset, "
+                + "wait for it to end, then start (instead of failing with 409)")
+        boolean queue;
     }
 
     abstract static class Start extends ServerCommand {
@@ -38,6 +46,41 @@ final class OperationCommands {
 
         abstract Map<String, Object> body(String stageKey, String assetKey);
 
+        /** What must happen before the operation starts; a code other than OK stops it. */
+        int prepare(String stageKey, String assetKey) {
+            return ExitCode.OK;
+        }
+
+        /** Whether a 409 from an operation already running on the target means: wait for it, then start. */
+        boolean queue() {
+            return false;
+        }
+
+        private JsonNode start(String stageKey, String assetKey) {
+            Map<String, Object> body = body(stageKey, assetKey);
+            while (true) {
+                try {
+                    return client().post(collection(), body);
+                } catch (OdcException refused) {
+                    String running = refused.status() == 409 && queue() ? running(stageKey, assetKey) : null;
+                    if (running == null) {
+                        throw refused;
+                    }
+                    out().note("operation " + running + " is running on this stage and asset; waiting for it to"
+                            + " end before starting (--queue)");
+                    Operations.follow(client(), out(), collection(), running, globals.timeout, waiting.schedule(),
+                            !waiting.noPush);
+                }
+            }
+        }
+
+        /** The operation that holds the target, if the conflict was that one is running. */
+        private String running(String stageKey, String assetKey) {
+            return client().list(collection() + "?limit=5&environmentKey=" + stageKey + "&assetKey=" + assetKey)
+                    .limit(5).filter(op -> "Running".equals(op.path("status").asString()))
+                    .map(op -> op.path("key").asString()).findFirst().orElse(null);
+        }
+
         @Override
         protected int run() {
             String stageKey = Names.stageKey(client(), stage);
@@ -46,7 +89,11 @@ final class OperationCommands {
                 context.err().println("stageport: not confirmed; nothing was undeployed");
                 return ExitCode.USAGE;
             }
-            JsonNode op = client().post(collection(), body(stageKey, assetKey));
+            int prepared = prepare(stageKey, assetKey);
+            if (prepared != ExitCode.OK) {
+                return prepared;
+            }
+            JsonNode op = start(stageKey, assetKey);
             if (!waiting.wait) {
                 Operations.print(out(), op);
                 return ExitCode.OK;
@@ -57,7 +104,8 @@ final class OperationCommands {
     }
 
     @Command(name = "deploy", mixinStandardHelpOptions = true,
-        footer = {"%nExample:", "  stageport deploy --stage QA --asset \"Hello Settings\" --tag 1.4.0 --wait"},
+        footer = {"%nExample:", "  stageport deploy --stage QA --asset \"Hello Settings\" --tag 1.4.0 --wait",
+            "  stageport deploy --stage QA --asset Orders --with-producers --wait"},
         description = "Deploy a revision's Release build to a stage.")
     static class Deploy extends Start {
         @Mixin
@@ -65,6 +113,20 @@ final class OperationCommands {
 
         @Option(names = "--build", description = "Build key (default: the finished Release build of the revision)")
         String build;
+
+        @Option(names = "--with-producers", description = "First deploy the apps this revision uses that do not "
+                + "run in the stage at the revision it was built against (deepest first)")
+        boolean withProducers;
+
+        @Mixin
+        QueueOption queueing;
+
+        private Integer resolved;
+
+        @Override
+        boolean queue() {
+            return queueing.queue;
+        }
 
         Deploy(CliContext context) {
             super(context);
@@ -75,9 +137,22 @@ final class OperationCommands {
             return Operations.DEPLOYMENTS;
         }
 
+        private int number(String assetKey) {
+            if (resolved == null) {
+                resolved = revision.resolve(client(), assetKey);
+            }
+            return resolved;
+        }
+
+        @Override
+        int prepare(String stageKey, String assetKey) {
+            return withProducers ? new ProducersFirst(client(), out(), waiting, globals.timeout)
+                    .deploy(stageKey, assetKey, number(assetKey)) : ExitCode.OK;
+        }
+
         @Override
         Map<String, Object> body(String stageKey, String assetKey) {
-            int number = revision.resolve(client(), assetKey);
+            int number = number(assetKey);
             String buildKey = build != null ? build : RevisionChoice.releaseBuild(client(), assetKey, number);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("operation", "Deploy");
@@ -91,8 +166,16 @@ final class OperationCommands {
 
     /** An operation that needs only the asset and the stage. */
     abstract static class OnDeployed extends Start {
+        @Mixin
+        QueueOption queueing;
+
         OnDeployed(CliContext context) {
             super(context);
+        }
+
+        @Override
+        boolean queue() {
+            return queueing.queue;
         }
 
         abstract String operation();

@@ -37,6 +37,21 @@ final class Operations {
      */
     static int await(OdcClient client, Output out, String collection, String key, Duration timeout,
                      PollSchedule schedule, boolean push) {
+        JsonNode last = follow(client, out, collection, key, timeout, schedule, push);
+        print(out, last);
+        return exitCode(last);
+    }
+
+    static int exitCode(JsonNode operation) {
+        return "Finished".equals(Output.text(operation, "status")) ? ExitCode.OK : ExitCode.OPERATION_FAILED;
+    }
+
+    /**
+     * Follows an operation to its end with progress on stderr, and returns it
+     * without printing it: for operations that are not the command's result.
+     */
+    static JsonNode follow(OdcClient client, Output out, String collection, String key, Duration timeout,
+                           PollSchedule schedule, boolean push) {
         Instant started = out.now();
         OperationWatcher watcher = new OperationWatcher(client, schedule, push);
         JsonNode last;
@@ -54,14 +69,20 @@ final class Operations {
                     out.progress("[" + step + "] " + Output.text(message, "severity") + ": "
                             + Output.text(message, "message"), Duration.between(started, out.now()));
                 }
+
+                @Override
+                public void connection(boolean reachable, String detail) {
+                    out.endProgress();
+                    out.note(reachable ? "reached the server again; still waiting for " + key
+                            : "lost the server (" + detail + "); waiting for it to come back, up to the timeout");
+                }
             });
         } catch (OperationWatcher.WaitTimeout e) {
             out.endProgress();
             throw new TimeoutException(e.getMessage() + " (" + timeout.toSeconds() + "s)");
         }
         out.endProgress();
-        print(out, last);
-        return "Finished".equals(Output.text(last, "status")) ? ExitCode.OK : ExitCode.OPERATION_FAILED;
+        return last;
     }
 
     /** Waiting ran out of time (exit code 3). */

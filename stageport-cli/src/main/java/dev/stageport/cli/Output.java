@@ -87,6 +87,11 @@ public final class Output {
         }
     }
 
+    /** A line for a person on stderr, also with --output json (it is not the command's result). */
+    public void note(String text) {
+        context.err().println("stageport: " + text);
+    }
+
     /** Ends a progress line on a terminal. */
     public void endProgress() {
         if (!json() && context.interactive() && progressWidth > 0) {

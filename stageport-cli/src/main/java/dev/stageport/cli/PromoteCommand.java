@@ -1,30 +1,28 @@
 package dev.stageport.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Runs a promotion pipeline file: one revision (by tag, number, or the latest)
  * goes through the listed stages in order — configurations set, Deploy, wait —
- * and the run stops at the first stage that does not finish. Format: docs/cli.md.
+ * and the run stops at the first stage that does not finish. The whole file is
+ * checked against the server first, so a typo in the last stage stops the run
+ * before the first is touched. Format: docs/cli.md.
  */
 @Command(name = "promote", mixinStandardHelpOptions = true,
-        footer = {"%nExample:", "  stageport promote pipeline.yaml --timeout 45m"},
+        footer = {"%nExample:", "  stageport promote pipeline.yaml --timeout 45m",
+            "  stageport promote pipeline.yaml --dry-run"},
         description = "Promote a revision through stages as a pipeline file describes.")
 class PromoteCommand extends ServerCommand {
-
-    private static final YAMLMapper YAML = YAMLMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     @Parameters(index = "0", paramLabel = "FILE", description = "Pipeline file (YAML or JSON)")
     Path file;
@@ -32,12 +30,12 @@ class PromoteCommand extends ServerCommand {
     @Mixin
     WaitOptions waiting;
 
-    /** The pipeline file. */
-    record Pipeline(String asset, String revision, String tag, List<StageStep> stages) {
-    }
+    @Option(names = "--with-producers", description = "In each stage, first deploy the apps the revision uses "
+            + "that do not run there at the revision it was built against")
+    boolean withProducers;
 
-    record StageStep(String stage, Map<String, String> set, Map<String, String> secretsFromEnv) {
-    }
+    @Option(names = "--dry-run", description = "Check the file against the server, print the plan and exit")
+    boolean dryRun;
 
     PromoteCommand(CliContext context) {
         super(context);
@@ -45,90 +43,71 @@ class PromoteCommand extends ServerCommand {
 
     @Override
     protected int run() {
-        Pipeline pipeline = read();
-        String assetKey = Names.assetKey(client(), pipeline.asset());
-        RevisionChoice choice = new RevisionChoice();
-        choice.tag = pipeline.tag();
-        if (pipeline.revision() != null && !pipeline.revision().equalsIgnoreCase("latest")) {
-            try {
-                choice.number = Integer.parseInt(pipeline.revision());
-            } catch (NumberFormatException e) {
-                throw new UsageException(file + ": revision must be a number or 'latest'");
-            }
+        PipelineFile pipeline = PipelineFile.read(file);
+        List<PipelineFile.Step> steps = pipeline.stages() == null ? promotionPath() : pipeline.stages();
+        PromotionPlan plan = PromotionPlan.resolve(client(), pipeline, steps, context::env);
+        if (plan == null) {
+            pipeline.problems().forEach(problem -> context.err().println("stageport: " + problem));
+            context.err().println("stageport: " + pipeline.problems().size() + " problem"
+                    + (pipeline.problems().size() == 1 ? "" : "s") + " in " + file + "; nothing was deployed");
+            return ExitCode.USAGE;
         }
-        int revision = choice.resolve(client(), assetKey);
-        String build = RevisionChoice.releaseBuild(client(), assetKey, revision);
-        out().line("Promoting " + pipeline.asset() + " revision " + revision + " (build " + build + ")");
-        for (StageStep step : pipeline.stages() == null ? promotionPath() : pipeline.stages()) {
-            String stageKey = Names.stageKey(client(), step.stage());
-            Map<String, String> values = new LinkedHashMap<>(step.set() == null ? Map.of() : step.set());
-            if (step.secretsFromEnv() != null) {
-                step.secretsFromEnv().forEach((name, variable) -> {
-                    String value = context.env(variable);
-                    if (value == null) {
-                        throw new UsageException("stage " + step.stage() + ": environment variable " + variable
-                                + " for secret " + name + " is not set");
-                    }
-                    values.put(name, value);
-                });
+        out().line((dryRun ? "Plan: promote " : "Promoting ") + pipeline.asset() + " revision " + plan.revision
+                + " (build " + plan.build + ")");
+        for (PromotionPlan.StagePlan stage : plan.stages) {
+            if (dryRun) {
+                out().line("== " + stage.stageName() + ": " + describe(stage));
+                continue;
             }
-            if (!values.isEmpty()) {
-                JsonNode schema = client().get(ConfigCommand.base(stageKey, assetKey) + "/revisions/" + revision
-                        + "/configurations");
-                client().patch(ConfigCommand.base(stageKey, assetKey) + "/configurations",
-                        ConfigPatch.build(schema, revision, values));
-            }
-            out().line("== " + step.stage() + ": deploying revision " + revision);
-            JsonNode op = client().post(Operations.DEPLOYMENTS, Map.of("operation", "Deploy", "assetKey", assetKey,
-                    "buildKey", build, "revision", revision, "environmentKey", stageKey));
-            int code = Operations.await(client(), out(), Operations.DEPLOYMENTS, op.path("key").asString(),
-                    globals.timeout, waiting.schedule(), !waiting.noPush);
+            int code = promote(plan, stage);
             if (code != ExitCode.OK) {
-                context.err().println("stageport: promotion stopped: the deployment to " + step.stage()
-                        + " ended FinishedWithError (operation " + op.path("key").asString() + ")");
                 return code;
             }
         }
         return ExitCode.OK;
     }
 
-    private Pipeline read() {
-        Pipeline pipeline;
-        try {
-            pipeline = YAML.readValue(Files.readString(file), Pipeline.class);
-        } catch (IOException e) {
-            throw new UsageException("cannot read " + file + ": " + e.getMessage());
-        } catch (RuntimeException e) {
-            throw new UsageException(file + " is not a valid pipeline file: " + firstLine(e.getMessage()));
+    private int promote(PromotionPlan plan, PromotionPlan.StagePlan stage) {
+        if (!stage.values().isEmpty()) {
+            client().patch(ConfigCommand.base(stage.stageKey(), plan.assetKey) + "/configurations",
+                    ConfigPatch.build(stage.schema(), plan.revision, stage.values()));
         }
-        if (pipeline == null || pipeline.asset() == null) {
-            throw new UsageException(file + ": needs 'asset'");
-        }
-        if (pipeline.stages() == null) {
-            return pipeline;
-        }
-        if (pipeline.stages().isEmpty()) {
-            throw new UsageException(file + ": 'stages' lists no stage; leave it out to promote through every stage");
-        }
-        for (StageStep step : pipeline.stages()) {
-            if (step.stage() == null) {
-                throw new UsageException(file + ": every entry under 'stages' needs 'stage'");
+        if (withProducers) {
+            int producers = new ProducersFirst(client(), out(), waiting, globals.timeout)
+                    .deploy(stage.stageKey(), plan.assetKey, plan.revision);
+            if (producers != ExitCode.OK) {
+                context.err().println("stageport: promotion stopped: a producer did not deploy to "
+                        + stage.stageName());
+                return producers;
             }
         }
-        return pipeline;
+        out().line("== " + stage.stageName() + ": deploying revision " + plan.revision);
+        JsonNode op = client().post(Operations.DEPLOYMENTS, Map.of("operation", "Deploy", "assetKey", plan.assetKey,
+                "buildKey", plan.build, "revision", plan.revision, "environmentKey", stage.stageKey()));
+        int code = Operations.await(client(), out(), Operations.DEPLOYMENTS, op.path("key").asString(),
+                globals.timeout, waiting.schedule(), !waiting.noPush);
+        if (code != ExitCode.OK) {
+            context.err().println("stageport: promotion stopped: the deployment to " + stage.stageName()
+                    + " ended FinishedWithError (operation " + op.path("key").asString() + ")");
+        }
+        return code;
+    }
+
+    private static String describe(PromotionPlan.StagePlan stage) {
+        List<String> parts = new ArrayList<>();
+        stage.values().keySet().stream().filter(name -> !stage.secretNames().contains(name))
+                .forEach(name -> parts.add("set " + name + " = " + stage.values().get(name)));
+        stage.secretNames().forEach(name -> parts.add("set secret " + name + " from the environment"));
+        parts.add("deploy");
+        return String.join(", ", parts);
     }
 
     /** Without 'stages', every stage the client sees, in the stages' order (which PATCH /environments sets). */
-    private List<StageStep> promotionPath() {
-        List<StageStep> path = new java.util.ArrayList<>();
-        List<JsonNode> stages = new java.util.ArrayList<>();
+    private List<PipelineFile.Step> promotionPath() {
+        List<JsonNode> stages = new ArrayList<>();
         client().get("/api/portfolios/v1/environments").path("results").forEach(stages::add);
-        stages.sort(java.util.Comparator.comparingInt(s -> s.path("order").asInt()));
-        stages.forEach(s -> path.add(new StageStep(s.path("name").asString(), null, null)));
-        return path;
-    }
-
-    private static String firstLine(String message) {
-        return message == null ? "" : message.lines().findFirst().orElse("");
+        stages.sort(Comparator.comparingInt(s -> s.path("order").asInt()));
+        return stages.stream().map(s -> new PipelineFile.Step(s.path("name").asString(), Map.of(), Map.of(), ""))
+                .toList();
     }
 }

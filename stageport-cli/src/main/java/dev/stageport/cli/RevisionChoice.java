@@ -22,6 +22,15 @@ class RevisionChoice {
             throw new UsageException("give --revision or --tag, not both");
         }
         if (number != null) {
+            try {
+                client.get("/api/asset-repository/v1/assets/" + assetKey + "/revisions/" + number);
+            } catch (dev.stageport.client.OdcException e) {
+                if (e.status() == 404) {
+                    // the same usage error as an unknown tag: both are a wrong choice of revision
+                    throw new UsageException("the asset has no revision " + number);
+                }
+                throw e;
+            }
             return number;
         }
         if (tag != null) {

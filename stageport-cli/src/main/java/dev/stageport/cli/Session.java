@@ -59,16 +59,30 @@ public final class Session {
         Cached cached = load(context);
         String url = first(globals.url, context.env("STAGEPORT_URL"), cached == null ? null : cached.url(),
                 "http://localhost:8080");
+        requireScheme(url);
         String clientId = first(globals.clientId, context.env("STAGEPORT_CLIENT_ID"), null, null);
         String secret = context.env("STAGEPORT_CLIENT_SECRET");
         if (clientId != null && secret != null) {
-            return new OdcClient(url, TokenSource.clientCredentials(url, clientId, secret));
+            return told(context, new OdcClient(url, TokenSource.clientCredentials(url, clientId, secret)));
         }
         if (cached != null && sameUrl(cached.url(), url) && cached.expiresAt().isAfter(context.clock().instant())) {
-            return new OdcClient(url, TokenSource.fixed(cached.token()));
+            return told(context, new OdcClient(url, TokenSource.fixed(cached.token())));
         }
         throw new UsageException("not logged in to " + url + ": run 'stageport login' or set STAGEPORT_CLIENT_ID"
                 + " and STAGEPORT_CLIENT_SECRET");
+    }
+
+    /** A URL without a scheme would be read as a path: say so before anything is sent. */
+    static void requireScheme(String url) {
+        if (!url.matches("(?i)https?://[^/\\s]+.*")) {
+            throw new UsageException("the server URL must start with http:// or https:// (got '" + url + "')");
+        }
+    }
+
+    /** Says on stderr why the command waits before it tries again, and for how long. */
+    private static OdcClient told(CliContext context, OdcClient client) {
+        return client.withRetryNotice((why, delay) -> context.err().println("stageport: " + why + "; trying again in "
+                + DurationConverter.describe(delay)));
     }
 
     private static boolean sameUrl(String a, String b) {

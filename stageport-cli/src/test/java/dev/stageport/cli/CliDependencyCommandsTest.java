@@ -60,10 +60,7 @@ class CliDependencyCommandsTest {
     void graphShowsTheProducerAndAnalyzeExitsOneWhenTheProducerIsNotDeployed() throws Exception {
         UUID producer = UUID.randomUUID();
         UUID consumer = UUID.randomUUID();
-        upload(manifest(producer, "Cli producer " + producer.toString().substring(0, 8),
-                "\"publicElements\": [{\"key\": \"Ping\", \"type\": \"ServiceAction\"}]"));
-        upload(manifest(consumer, "Cli consumer " + consumer.toString().substring(0, 8),
-                "\"references\": [{\"assetKey\": \"" + producer + "\", \"elements\": [\"Ping\"]}]"));
+        uploadProducerAndConsumer(producer, consumer);
 
         assertThat(run("graph", consumer.toString())).as(err.toString()).isZero();
         assertThat(out.toString()).contains(consumer + " revision 1", "  Cli producer", "WebApplication, revision 1, "
@@ -78,6 +75,69 @@ class CliDependencyCommandsTest {
         assertThat(run("analyze", consumer.toString(), "--stage", "QA", "--output", "json"))
                 .isEqualTo(ExitCode.OPERATION_FAILED);
         assertThat(JSON.readTree(out.toString()).get("report").get("status").asString()).isEqualTo("ErrorsFound");
+    }
+
+    @Test
+    void deployWithProducersDeploysTheMissingProducerFirstAndLeavesARunningOneAlone() throws Exception {
+        UUID producer = UUID.randomUUID();
+        UUID consumer = UUID.randomUUID();
+        String producerName = uploadProducerAndConsumer(producer, consumer);
+        build(consumer);
+
+        assertThat(run("deploy", "--stage", "QA", "--asset", consumer.toString(), "--with-producers", "--wait",
+                "--poll-fast", "100ms"))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("producer " + producerName + " revision 1 has no finished Release build",
+                "stageport build " + producer);
+        assertThat(run("status", "--stage", "QA", "--output", "json")).isZero();
+        assertThat(out.toString()).doesNotContain(consumer.toString());
+
+        build(producer);
+        assertThat(run("deploy", "--stage", "QA", "--asset", consumer.toString(), "--with-producers", "--wait",
+                "--poll-fast", "100ms"))
+                .as(err.toString()).isZero();
+        assertThat(err.toString()).contains("stageport: deploying producer " + producerName + " revision 1 first");
+        assertThat(run("status", "--stage", "QA", "--output", "json")).isZero();
+        assertThat(out.toString()).contains(producer.toString(), consumer.toString());
+
+        assertThat(run("deploy", "--stage", "QA", "--asset", consumer.toString(), "--with-producers", "--wait",
+                "--poll-fast", "100ms"))
+                .as(err.toString()).isZero();
+        assertThat(err.toString()).contains("stageport: producer " + producerName + " revision 1 already runs there")
+                .doesNotContain("deploying producer");
+    }
+
+    @Test
+    void promoteWithProducersDeploysTheProducerInEachStageBeforeTheAsset() throws Exception {
+        UUID producer = UUID.randomUUID();
+        UUID consumer = UUID.randomUUID();
+        String producerName = uploadProducerAndConsumer(producer, consumer);
+        build(producer);
+        build(consumer);
+        Path pipeline = config.resolve("pipeline.yaml");
+        java.nio.file.Files.writeString(pipeline, "asset: " + consumer + "\nstages:\n  - stage: Development\n");
+
+        assertThat(run("promote", pipeline.toString(), "--with-producers", "--poll-fast", "100ms"))
+                .as(err.toString()).isZero();
+
+        assertThat(err.toString()).contains("stageport: deploying producer " + producerName + " revision 1 first");
+        assertThat(out.toString()).contains("== Development: deploying revision 1");
+        assertThat(run("status", "--stage", "Development", "--output", "json")).isZero();
+        assertThat(out.toString()).contains(producer.toString(), consumer.toString());
+    }
+
+    /** A producer offering Ping and a consumer using it, each at revision 1; returns the producer's name. */
+    private static String uploadProducerAndConsumer(UUID producer, UUID consumer) throws Exception {
+        String producerName = "Cli producer " + producer.toString().substring(0, 8);
+        upload(manifest(producer, producerName, "\"publicElements\": [{\"key\": \"Ping\", \"type\": \"ServiceAction\"}]"));
+        upload(manifest(consumer, "Cli consumer " + consumer.toString().substring(0, 8),
+                "\"references\": [{\"assetKey\": \"" + producer + "\", \"elements\": [\"Ping\"]}]"));
+        return producerName;
+    }
+
+    private void build(UUID asset) {
+        assertThat(run("build", asset.toString(), "--revision", "1", "--wait", "--poll-fast", "100ms"))
+                .as(err.toString()).isZero();
     }
 
     private static String manifest(UUID key, String name, String extra) {

@@ -79,14 +79,12 @@ class CliOperationsTest extends CliReadCommandsTest {
             assertThat(run(credentials(), "", "deploy", "--stage", "Production", "--asset", APP, "--revision", "2",
                     "--wait")).isEqualTo(ExitCode.OPERATION_FAILED);
             assertThat(out.toString()).contains("FinishedWithError");
-            client.put("/api/stageport/v1/environments/" + PRODUCTION + "/assets/" + APP + "/simulation",
-                    Map.of("stepMillis", 2000));
+            stepMillis(client, 2000);
             assertThat(run(credentials(), "", "deploy", "--stage", "Production", "--asset", APP, "--revision", "2",
                     "--wait", "--timeout", "1s")).isEqualTo(ExitCode.TIMEOUT);
             assertThat(err.toString()).contains("timeout");
         } finally {
-            client.put("/api/stageport/v1/environments/" + PRODUCTION + "/assets/" + APP + "/simulation",
-                    Map.of("stepMillis", 10));
+            stepMillis(client, 10);
             waitForIdle(client);
         }
     }
@@ -129,6 +127,73 @@ class CliOperationsTest extends CliReadCommandsTest {
     }
 
     @Test
+    void promoteChecksTheWholeFileFirstAndListsEveryProblemAtItsLineAndColumnWithoutDeploying() throws Exception {
+        Path pipeline = config.resolve("typos.yaml");
+        Files.writeString(pipeline, """
+                asset: Hello Settings
+                revision: latest
+                stages:
+                  - stage: QA
+                    set:
+                      GreetingText: Hello QA
+                      MaxItems: lots
+                      Colour: blue
+                  - stage: Prodution
+                    sett:
+                      GreetingText: Hi
+                """);
+        int before = operations("QA");
+
+        assertThat(run(credentials(), "", "promote", pipeline.toString())).isEqualTo(ExitCode.USAGE);
+
+        var lines = err.toString().lines().toList();
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(0)).isEqualTo("stageport: " + pipeline
+                + ":10:5: unknown field 'sett' (expected secretsFromEnv, set, stage)");
+        assertThat(lines.get(1)).isEqualTo("stageport: " + pipeline + ":7:7: 'MaxItems' expects an Integer (a number)");
+        assertThat(lines.get(2)).startsWith("stageport: " + pipeline + ":8:7: no setting named 'Colour' in this "
+                + "revision (settings: ").contains("GreetingText", "MaxItems");
+        assertThat(lines.get(3)).startsWith("stageport: " + pipeline + ":9:5: no stage named 'Prodution'");
+        assertThat(lines.get(4)).isEqualTo("stageport: 4 problems in " + pipeline + "; nothing was deployed");
+        assertThat(out.toString()).isEmpty();
+        assertThat(operations("QA")).as("QA was not touched").isEqualTo(before);
+    }
+
+    @Test
+    void promoteDryRunPrintsThePlanAndStartsNothing() throws Exception {
+        Path pipeline = config.resolve("plan.yaml");
+        Files.writeString(pipeline, """
+                asset: Hello Settings
+                revision: 1
+                stages:
+                  - stage: QA
+                    set:
+                      GreetingText: Hello QA
+                    secretsFromEnv:
+                      PaymentApiKey: QA_KEY
+                """);
+        Map<String, String> env = new HashMap<>(credentials());
+        env.put("QA_KEY", "sk-qa-1");
+        int before = operations("QA");
+
+        assertThat(run(env, "", "promote", pipeline.toString(), "--dry-run")).as(err.toString()).isZero();
+
+        assertThat(out.toString()).startsWith("Plan: promote Hello Settings revision 1 (build ")
+                .contains("== QA: set GreetingText = Hello QA, set secret PaymentApiKey from the environment, deploy")
+                .doesNotContain("sk-qa-1");
+        assertThat(operations("QA")).isEqualTo(before);
+        Files.writeString(pipeline, "asset: Hello Settings\nrevision: 99\n");
+        assertThat(run(env, "", "promote", pipeline.toString(), "--dry-run")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains(pipeline + ":2:1: the asset has no revision 99");
+    }
+
+    private int operations(String stage) {
+        assertThat(run(credentials(), "", "ops", "list", "--stage", stage, "--limit", "100", "--output", "json"))
+                .as(err.toString()).isZero();
+        return JSON.readTree(out.toString()).size();
+    }
+
+    @Test
     void opsListShowsRecentOperations() {
         assertThat(run(credentials(), "", "ops", "list", "--limit", "5")).isZero();
         assertThat(out.toString()).startsWith("KEY");
@@ -138,8 +203,7 @@ class CliOperationsTest extends CliReadCommandsTest {
     void opsCancelStopsARunningDeployWhichThenEndsWithErrorNamingWhoAndWhy() throws Exception {
         var client = new dev.stageport.client.OdcClient(RunningServer.url(), RunningServer.CLIENT_ID,
                 RunningServer.CLIENT_SECRET);
-        client.put("/api/stageport/v1/environments/" + PRODUCTION + "/assets/" + APP + "/simulation",
-                Map.of("stepMillis", 30000));
+        stepMillis(client, 30000);
         try {
             assertThat(run(credentials(), "", "deploy", "--stage", "Production", "--asset", APP, "--revision", "1",
                     "--output", "json")).as(err.toString()).isZero();
@@ -155,10 +219,52 @@ class CliOperationsTest extends CliReadCommandsTest {
             assertThat(err.toString()).contains("nothing to cancel");
             assertThat(run(credentials(), "", "ops", "cancel", key)).isEqualTo(ExitCode.USAGE);
         } finally {
-            client.put("/api/stageport/v1/environments/" + PRODUCTION + "/assets/" + APP + "/simulation",
-                    Map.of("stepMillis", 10));
+            stepMillis(client, 10);
             waitForIdle(client);
         }
+    }
+
+    @Test
+    void deployWithQueueWaitsForTheRunningOperationOnTheTargetInsteadOfFailingWithConflict() throws Exception {
+        var client = new dev.stageport.client.OdcClient(RunningServer.url(), RunningServer.CLIENT_ID,
+                RunningServer.CLIENT_SECRET);
+        stepMillis(client, 2000);
+        try {
+            assertThat(run(credentials(), "", "deploy", "--stage", "Production", "--asset", APP, "--revision", "1",
+                    "--output", "json")).as(err.toString()).isZero();
+            String first = JSON.readTree(out.toString()).get("key").asString();
+
+            assertThat(run(credentials(), "", "deploy", "--stage", "Production", "--asset", APP, "--revision", "1"))
+                    .isEqualTo(ExitCode.REJECTED);
+            assertThat(err.toString()).contains("409");
+
+            var queued = java.util.concurrent.CompletableFuture.supplyAsync(() -> run(credentials(), "", "deploy",
+                    "--stage", "Production", "--asset", APP, "--revision", "1", "--queue", "--wait", "--output",
+                    "json"));
+            String waiting = "operation " + first + " is running on this stage and asset; waiting for it to end"
+                    + " before starting (--queue)";
+            for (int i = 0; i < 300 && !err.toString().contains(waiting) && !queued.isDone(); i++) {
+                Thread.sleep(100);
+            }
+            assertThat(err.toString()).contains(waiting);
+            // the first operation may finish quickly now: the queued one has seen it running
+            stepMillis(client, 10);
+            assertThat(queued.get(60, java.util.concurrent.TimeUnit.SECONDS)).as(err.toString()).isZero();
+            JsonNode second = JSON.readTree(out.toString());
+            assertThat(second.get("key").asString()).isNotEqualTo(first);
+            assertThat(second.get("status").asString()).isEqualTo("Finished");
+            assertThat(client.get("/api/deployments/v1/deployment-operations/" + first).get("status").asString())
+                    .isEqualTo("Finished");
+        } finally {
+            stepMillis(client, 10);
+            waitForIdle(client);
+        }
+    }
+
+    /** How long each simulated step of the demo app takes in Production. */
+    private static void stepMillis(dev.stageport.client.OdcClient client, int millis) {
+        client.put("/api/stageport/v1/environments/" + PRODUCTION + "/assets/" + APP + "/simulation",
+                Map.of("stepMillis", millis));
     }
 
     private static void waitForIdle(dev.stageport.client.OdcClient client) throws InterruptedException {

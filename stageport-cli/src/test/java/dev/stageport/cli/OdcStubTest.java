@@ -116,6 +116,8 @@ class OdcStubTest {
                           "isDeployedToCluster": true}]}""".formatted(QA))));
         assertThat(run(credentials(), "stages")).as(err.toString()).isZero();
         assertThat(out.toString()).contains(QA, "NonProduction");
+        assertThat(err.toString()).as("the CLI says it waits and for how long").isEqualTo(
+                "stageport: the server answered 429 (too many requests); trying again in 1s" + System.lineSeparator());
         odc.verify(2, getRequestedFor(urlPathEqualTo("/api/portfolios/v1/environments")));
     }
 

@@ -50,6 +50,17 @@ class StageportCliTest {
     }
 
     @Test
+    void aUrlWithoutSchemeIsAUsageErrorBeforeAnythingIsSent() {
+        Map<String, String> env = Map.of("STAGEPORT_CLIENT_ID", "x", "STAGEPORT_CLIENT_SECRET", "y");
+        assertThat(run(env, "stages", "--url", "localhost:8080")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).isEqualTo("stageport: the server URL must start with http:// or https:// (got"
+                + " 'localhost:8080')" + System.lineSeparator());
+        assertThat(run(Map.of(), "login", "--url", "stageport.example.com", "--client-id", "x"))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("must start with http:// or https://");
+    }
+
+    @Test
     void unreachableServerIsAServerErrorOnOneLine() {
         int code = run(Map.of("STAGEPORT_CLIENT_ID", "x", "STAGEPORT_CLIENT_SECRET", "y"), "stages", "--url",
                 "http://127.0.0.1:1");

@@ -21,9 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A small client of the ODC APIs that works against Stageport or an ODC tenant:
- * bearer tokens from a {@link TokenSource}, JSON requests, retries of 429 / 503
- * that honour Retry-After, paging, and errors surfaced as {@link OdcException}
- * carrying the ProblemDetails the server sent.
+ * bearer tokens from a {@link TokenSource}, JSON requests, retries of 429 / 502 /
+ * 503 / 504 that honour Retry-After, paging, and
+ * errors surfaced as {@link OdcException} carrying the ProblemDetails the server
+ * sent. A JSON POST carries one {@code Idempotency-Key} over all its attempts, so a
+ * retried Deploy never starts twice.
  */
 public final class OdcClient {
 
@@ -34,11 +36,17 @@ public final class OdcClient {
         void sleep(Duration duration) throws InterruptedException;
     }
 
+    /** Told before each wait to retry, so a person sees why nothing happens for a while. */
+    public interface RetryNotice {
+        void waiting(String why, Duration delay);
+    }
+
     private final String baseUrl;
     private final TokenSource tokens;
     private final HttpClient http;
     private final int maxAttempts;
     private final Sleeper sleeper;
+    private final RetryNotice notice;
 
     public OdcClient(String baseUrl, TokenSource tokens) {
         this(baseUrl, tokens, Http.CLIENT, 5, d -> Thread.sleep(d.toMillis()));
@@ -49,11 +57,22 @@ public final class OdcClient {
     }
 
     OdcClient(String baseUrl, TokenSource tokens, HttpClient http, int maxAttempts, Sleeper sleeper) {
+        this(baseUrl, tokens, http, maxAttempts, sleeper, (why, delay) -> { });
+    }
+
+    private OdcClient(String baseUrl, TokenSource tokens, HttpClient http, int maxAttempts, Sleeper sleeper,
+                      RetryNotice notice) {
         this.baseUrl = Http.trimSlash(baseUrl);
         this.tokens = tokens;
         this.http = http;
         this.maxAttempts = maxAttempts;
         this.sleeper = sleeper;
+        this.notice = notice;
+    }
+
+    /** The same client, telling {@code notice} before it waits to retry. */
+    public OdcClient withRetryNotice(RetryNotice notice) {
+        return new OdcClient(baseUrl, tokens, http, maxAttempts, sleeper, notice);
     }
 
     public String baseUrl() {
@@ -149,12 +168,19 @@ public final class OdcClient {
     }
 
     private JsonNode send(String method, String path, Object body) {
-        return body == null ? send(method, path, null, HttpRequest.BodyPublishers.noBody())
-                : send(method, path, "application/json",
-                        HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (body == null) {
+            return send(method, path, null, HttpRequest.BodyPublishers.noBody());
+        }
+        return send(method, path, "application/json", HttpRequest.BodyPublishers.ofString(
+                JSON.writeValueAsString(body)), method.equals("POST") ? UUID.randomUUID().toString() : null);
     }
 
     private JsonNode send(String method, String path, String contentType, HttpRequest.BodyPublisher body) {
+        return send(method, path, contentType, body, null);
+    }
+
+    private JsonNode send(String method, String path, String contentType, HttpRequest.BodyPublisher body,
+                          String idempotencyKey) {
         for (int attempt = 1; ; attempt++) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .timeout(Duration.ofSeconds(60))
@@ -163,12 +189,19 @@ public final class OdcClient {
             if (contentType != null) {
                 request.header("Content-Type", contentType);
             }
+            if (idempotencyKey != null) {
+                request.header("Idempotency-Key", idempotencyKey);
+            }
             request.method(method, body);
+            // an unreachable server fails at once: a one-shot command says so, and waits ride it out themselves
             HttpResponse<String> response = Http.send(http, request, baseUrl);
             int status = response.statusCode();
-            if ((status == 429 || status == 503) && attempt < maxAttempts) {
-                pause(Backoff.delay(attempt, retryAfter(response).orElse(null),
-                        ThreadLocalRandom.current().nextDouble()));
+            if (retried(status) && attempt < maxAttempts) {
+                Duration delay = Backoff.delay(attempt, retryAfter(response).orElse(null),
+                        ThreadLocalRandom.current().nextDouble());
+                notice.waiting("the server answered " + status + (status == 429 ? " (too many requests)" : ""),
+                        delay);
+                pause(delay);
                 continue;
             }
             if (status == 401 && attempt == 1) {
@@ -177,6 +210,11 @@ public final class OdcClient {
             }
             return Http.body(response);
         }
+    }
+
+    /** Answers that say "not now": rate limits, and a server restarting behind a proxy. */
+    static boolean retried(int status) {
+        return status == 429 || status == 502 || status == 503 || status == 504;
     }
 
     private void pause(Duration duration) {

@@ -17,7 +17,9 @@ import tools.jackson.databind.JsonNode;
  * Waits for a deployment (or publish) operation to end. Against Stageport it
  * follows the server-sent event stream, so the end is known as it happens;
  * against a server without one (ODC itself) it polls on the docs' schedule,
- * reading new messages as it goes.
+ * reading new messages as it goes. A server that restarts (unreachable, or 502 /
+ * 503 / 504 from a proxy in front of it) does not end the wait: the watcher says so
+ * once, tries again with backoff until the timeout, and says when it is back.
  */
 public final class OperationWatcher {
 
@@ -26,6 +28,10 @@ public final class OperationWatcher {
         void status(JsonNode operation);
 
         void message(JsonNode message);
+
+        /** The server stopped answering ({@code reachable} false, with why) or answers again. */
+        default void connection(boolean reachable, String detail) {
+        }
     }
 
     /** The operation did not end within the timeout. */
@@ -85,26 +91,34 @@ public final class OperationWatcher {
     private JsonNode follow(String collection, String key, Instant deadline, Listener listener) {
         String lastEventId = null;
         JsonNode last = null;
-        for (int reconnects = 0; reconnects < 20; reconnects++) {
+        Outage outage = new Outage(listener, clock, sleeper);
+        while (true) {
             Duration left = Duration.between(clock.instant(), deadline);
             if (left.isNegative() || left.isZero()) {
                 throw new WaitTimeout("operation " + key + " still running after the timeout");
             }
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.baseUrl() + collection + "/"
-                            + key + "/events"))
-                    .timeout(left)
-                    .header("Accept", "text/event-stream")
-                    .header("Authorization", "Bearer " + client.tokens().token())
-                    .GET();
-            if (lastEventId != null) {
-                request.header("Last-Event-ID", lastEventId);
-            }
             HttpResponse<java.io.InputStream> response;
             try {
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.baseUrl() + collection
+                                + "/" + key + "/events"))
+                        .timeout(left)
+                        .header("Accept", "text/event-stream")
+                        .header("Authorization", "Bearer " + client.tokens().token())
+                        .GET();
+                if (lastEventId != null) {
+                    request.header("Last-Event-ID", lastEventId);
+                }
                 response = OdcClient.Http.CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             } catch (java.net.http.HttpTimeoutException e) {
                 throw new WaitTimeout("operation " + key + " still running after the timeout");
             } catch (IOException e) {
+                outage.lost("cannot reach " + client.baseUrl(), deadline);
+                continue;
+            } catch (OdcException e) {
+                if (e.status() != 0 && !OdcClient.retried(e.status())) {
+                    throw e;
+                }
+                outage.lost(e.getMessage(), deadline);
                 continue;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -115,10 +129,22 @@ public final class OperationWatcher {
                 close(response);
                 return null;
             }
+            if (status == 401 && !outage.reauthenticated) {
+                close(response);
+                outage.reauthenticated = true;
+                client.tokens().invalidate();
+                continue;
+            }
+            if (OdcClient.retried(status)) {
+                close(response);
+                outage.lost("the server answered " + status, deadline);
+                continue;
+            }
             if (status >= 400) {
                 close(response);
                 throw new OdcException(status, "HTTP " + status + " from the event stream", null);
             }
+            outage.back();
             // The request timeout covers only the wait for headers: close the stream at the deadline ourselves.
             java.util.concurrent.ScheduledFuture<?> deadlineWatch = DEADLINES.schedule(() -> close(response),
                     Math.max(1, Duration.between(clock.instant(), deadline).toMillis()),
@@ -165,17 +191,32 @@ public final class OperationWatcher {
             if (last != null && terminal(last)) {
                 return last;
             }
+            outage.settle(deadline);
         }
-        return null;
     }
 
     private JsonNode poll(String collection, String key, Instant deadline, Listener listener) {
         Instant started = clock.instant();
         int seenMessages = 0;
+        Outage outage = new Outage(listener, clock, sleeper);
         while (true) {
-            JsonNode operation = client.get(collection + "/" + key);
+            JsonNode operation;
+            JsonNode messages;
+            try {
+                operation = client.get(collection + "/" + key);
+                messages = client.get(collection + "/" + key + "/messages?limit=100&offset=" + seenMessages);
+            } catch (OdcException e) {
+                if (e.status() != 0 && !OdcClient.retried(e.status()) || Thread.currentThread().isInterrupted()) {
+                    throw e;
+                }
+                if (!clock.instant().isBefore(deadline)) {
+                    throw new WaitTimeout("operation " + key + " still running after the timeout");
+                }
+                outage.lost(e.getMessage(), deadline);
+                continue;
+            }
+            outage.back();
             listener.status(operation);
-            JsonNode messages = client.get(collection + "/" + key + "/messages?limit=100&offset=" + seenMessages);
             for (JsonNode message : messages.path("results")) {
                 listener.message(message);
                 seenMessages++;

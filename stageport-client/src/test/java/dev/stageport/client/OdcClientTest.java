@@ -18,6 +18,7 @@ class OdcClientTest {
     private HttpServer server;
     private final AtomicInteger tokensIssued = new AtomicInteger();
     private final AtomicInteger busyCalls = new AtomicInteger();
+    private final java.util.List<String> idempotencyKeys = new java.util.concurrent.CopyOnWriteArrayList<>();
     private String base;
 
     @BeforeEach
@@ -60,6 +61,14 @@ class OdcClientTest {
             }
             reply(ex, 200, "{\"page\":{\"count\":2,\"limit\":2,\"offset\":" + offset + next + "},\"results\":["
                     + results + "]}");
+        });
+        server.createContext("/api/deploys", ex -> {
+            idempotencyKeys.add(String.valueOf(ex.getRequestHeaders().getFirst("Idempotency-Key")));
+            if (idempotencyKeys.size() % 3 != 0) {
+                reply(ex, 503, "{\"title\":\"Service Unavailable\",\"status\":503}");
+            } else {
+                reply(ex, 201, "{\"key\":\"op\"}");
+            }
         });
         server.createContext("/api/missing", ex -> reply(ex, 404,
                 "{\"title\":\"Not Found\",\"status\":404,\"detail\":\"No such thing.\"}"));
@@ -112,6 +121,37 @@ class OdcClientTest {
                 java.net.http.HttpClient.newHttpClient(), 2, d -> { });
         assertThatThrownBy(() -> client.get("/api/busy")).isInstanceOfSatisfying(OdcException.class,
                 e -> assertThat(e.status()).isEqualTo(429));
+    }
+
+    @Test
+    void aRetriedPostCarriesOneIdempotencyKeyOverAllItsAttemptsAndTheNextPostANewOne() {
+        java.util.List<String> notices = new java.util.ArrayList<>();
+        OdcClient client = new OdcClient(base, TokenSource.clientCredentials(base, "id", "right"),
+                java.net.http.HttpClient.newHttpClient(), 5, d -> { })
+                .withRetryNotice((why, delay) -> notices.add(why));
+
+        assertThat(client.post("/api/deploys", java.util.Map.of("operation", "Deploy")).get("key").asString())
+                .isEqualTo("op");
+        assertThat(client.post("/api/deploys", java.util.Map.of("operation", "Deploy")).get("key").asString())
+                .isEqualTo("op");
+
+        assertThat(idempotencyKeys).hasSize(6).doesNotContain("null");
+        assertThat(idempotencyKeys.subList(0, 3)).containsOnly(idempotencyKeys.get(0));
+        assertThat(idempotencyKeys.subList(3, 6)).containsOnly(idempotencyKeys.get(3));
+        assertThat(idempotencyKeys.get(3)).isNotEqualTo(idempotencyKeys.get(0));
+        assertThat(notices).containsExactly("the server answered 503", "the server answered 503",
+                "the server answered 503", "the server answered 503");
+    }
+
+    @Test
+    void theRetryNoticeSaysTheServerAskedToWaitAndForHowLong() {
+        java.util.List<String> notices = new java.util.ArrayList<>();
+        OdcClient client = new OdcClient(base, TokenSource.clientCredentials(base, "id", "right"),
+                java.net.http.HttpClient.newHttpClient(), 5, d -> { })
+                .withRetryNotice((why, delay) -> notices.add(why + " " + delay.toSeconds()));
+        client.get("/api/busy");
+        assertThat(notices).as("Retry-After 7, stretched by up to 20%").hasSize(2)
+                .allMatch(n -> n.matches("the server answered 429 \\(too many requests\\) [78]"));
     }
 
     @Test
