@@ -13,7 +13,7 @@ public record ApprovalResponse(String key, String operationKey, String environme
     }
 
     /** The list answer of GET /approvals. */
-    public record ListResponse(dev.stageport.web.Int32NullablePageInfo pageInfo, List<ApprovalResponse> results) {
+    public record ListResponse(dev.stageport.web.Int32NullablePageInfo page, List<ApprovalResponse> results) {
     }
 
     static ApprovalResponse of(Approval a) {
