@@ -26,7 +26,8 @@ import picocli.CommandLine.Command;
                 OperationCommands.ApplyConfigs.class, OperationCommands.Publish.class, OpsCommand.class,
                 PromoteCommand.class, ClientsCommand.class, CompletionCommand.class, AuditCommand.class,
                 InstanceCommand.class, StatusCommand.class, DependencyCommands.Graph.class,
-                DependencyCommands.Analyze.class},
+                DependencyCommands.Analyze.class, ApprovalCommands.ListApprovals.class, ApprovalCommands.Approve.class,
+                ApprovalCommands.Reject.class},
         footer = {"%nExample:", "  stageport deploy --stage QA --asset \"Hello Settings\" --wait",
             "%nExit codes: 0 ok, 1 operation FinishedWithError, 2 usage, 3 timeout, 4 auth, 5 server, 6 refused."})
 public class StageportCli implements Callable<Integer> {

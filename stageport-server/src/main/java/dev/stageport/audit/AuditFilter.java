@@ -35,6 +35,8 @@ import tools.jackson.databind.ObjectMapper;
 public class AuditFilter extends OncePerRequestFilter {
 
     static final String CALLER = AuditFilter.class.getName() + ".caller";
+    /** Why the change was made, when the request says so; set by {@link AuditReason}. */
+    static final String REASON = AuditFilter.class.getName() + ".reason";
     static final int MAX_BODY_BYTES = 1024 * 1024;
     private static final Logger log = LoggerFactory.getLogger(AuditFilter.class);
     private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
@@ -108,10 +110,12 @@ public class AuditFilter extends OncePerRequestFilter {
                 }
             }
             Object caller = request.getAttribute(CALLER);
+            Object reason = request.getAttribute(REASON);
             audit.record(new AuditEvent(null, start, caller == null ? null : caller.toString(),
                     truncate(request.getRemoteAddr(), 100), request.getMethod(), truncate(path, 1000),
                     environmentKey, assetKey, status, truncate(TraceIds.of(request), 64),
-                    Math.max(0, Duration.between(start, end).toMillis())));
+                    Math.max(0, Duration.between(start, end).toMillis()),
+                    reason == null ? null : truncate(reason.toString(), 2000)));
         } catch (RuntimeException e) {
             log.error("Could not audit {} {}", request.getMethod(), request.getRequestURI(), e);
         }

@@ -21,10 +21,10 @@ public class AuditRepository {
     public void insert(AuditEvent e) {
         jdbc.sql("""
                 insert into audit_event (occurred_at, client_id, remote_address, http_method, path,
-                                         environment_key, asset_key, status, trace_id, duration_millis)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                         environment_key, asset_key, status, trace_id, duration_millis, reason)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(Timestamp.from(e.occurredAt()), e.clientId(), e.remoteAddress(), e.method(), e.path(),
-                        e.environmentKey(), e.assetKey(), e.status(), e.traceId(), e.durationMillis())
+                        e.environmentKey(), e.assetKey(), e.status(), e.traceId(), e.durationMillis(), e.reason())
                 .update();
     }
 
@@ -32,7 +32,7 @@ public class AuditRepository {
     public List<AuditEvent> find(AuditQuery q, Paging paging) {
         StringBuilder sql = new StringBuilder("""
                 select id, occurred_at, client_id, remote_address, http_method, path, environment_key, asset_key,
-                       status, trace_id, duration_millis
+                       status, trace_id, duration_millis, reason
                 from audit_event where 1 = 1""");
         List<Object> params = new ArrayList<>();
         condition(sql, params, " and client_id = ?", q.clientId());
@@ -60,6 +60,6 @@ public class AuditRepository {
         return new AuditEvent(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("client_id"),
                 rs.getString("remote_address"), rs.getString("http_method"), rs.getString("path"),
                 rs.getString("environment_key"), rs.getString("asset_key"), rs.getInt("status"),
-                rs.getString("trace_id"), rs.getLong("duration_millis"));
+                rs.getString("trace_id"), rs.getLong("duration_millis"), rs.getString("reason"));
     }
 }

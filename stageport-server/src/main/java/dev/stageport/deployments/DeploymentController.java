@@ -21,6 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/deployments/v1/deployment-operations")
 public class DeploymentController {
 
+    /** Stageport's header for starting an operation during a freeze window; its value says why. */
+    static final String FREEZE_OVERRIDE = "Stageport-Freeze-Override";
+
     private final DeploymentService service;
     private final OperationFollowers followers;
 
@@ -32,8 +35,14 @@ public class DeploymentController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     public DeploymentOperationResponse create(Caller caller,
-                                              @RequestBody(required = false) DeploymentOperationRequest body) {
-        return service.create(caller, body);
+                                              @RequestBody(required = false) DeploymentOperationRequest body,
+                                              @RequestHeader(name = FREEZE_OVERRIDE, required = false)
+                                              String freezeOverride,
+                                              jakarta.servlet.http.HttpServletRequest request) {
+        if (freezeOverride != null) {
+            dev.stageport.audit.AuditReason.note(request, "freeze override: " + freezeOverride);
+        }
+        return service.create(caller, body, freezeOverride);
     }
 
     @GetMapping("/{operationKey}")

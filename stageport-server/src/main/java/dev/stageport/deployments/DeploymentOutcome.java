@@ -2,6 +2,7 @@ package dev.stageport.deployments;
 
 import dev.stageport.configurations.EffectiveConfiguration;
 import dev.stageport.deployments.MessageDetailsV1TaskProgressMessage.Severity;
+import dev.stageport.policy.ApprovalGate;
 import dev.stageport.portfolio.DeployedAsset;
 import dev.stageport.portfolio.DeployedAssetRepository;
 import dev.stageport.work.Lease;
@@ -32,11 +33,13 @@ class DeploymentOutcome {
     private final TransactionTemplate transactions;
     private final OperationEvents events;
     private final EngineMetrics metrics;
+    private final ApprovalGate approvals;
     private final Clock clock;
 
     DeploymentOutcome(DeploymentRepository operations, MessageRepository messages, DeployedAssetRepository deployed,
                       EffectiveConfiguration configurations, WorkQueue work, TransactionTemplate transactions,
-                      OperationEvents events, EngineMetrics metrics, Clock clock) {
+                      OperationEvents events, EngineMetrics metrics, ApprovalGate approvals, Clock clock) {
+        this.approvals = approvals;
         this.operations = operations;
         this.messages = messages;
         this.deployed = deployed;
@@ -76,11 +79,18 @@ class DeploymentOutcome {
         });
     }
 
+    /** Ends the operation with an error; an approval it waited for is withdrawn (Expired) with it. */
     void fail(Lease lease, DeploymentOperation op, String text) {
         transactions.executeWithoutResult(tx -> {
+            approvals.withdraw(op.key(), now(), text);
             message(lease, op, lease.step(), Severity.Error, "DeploymentFailed", text);
             finish(lease, op, OperationStatus.FinishedWithError, null);
         });
+    }
+
+    /** A waiting step hands the operation back until {@code until}; a decision or a cancel wakes it sooner. */
+    void snooze(Lease lease, Instant until) {
+        work.snooze(lease, until);
     }
 
     /** The operation ended without this worker (e.g. a stale item): only the work row is closed. */

@@ -22,7 +22,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-import dev.stageport.dependencies.BreakingDeploys;
 import dev.stageport.policy.StagePolicyRepository;
 import dev.stageport.web.CancelRequest;
 import dev.stageport.work.WorkControl;
@@ -52,7 +51,7 @@ public class DeploymentService {
     private final StatusResponses statusResponses;
     private final EngineSignal signal;
     private final StagePolicyRepository policies;
-    private final BreakingDeploys breakingDeploys;
+    private final ReleaseSafetyChecks safety;
     private final WorkControl work;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -60,10 +59,10 @@ public class DeploymentService {
     public DeploymentService(DeploymentRepository operations, MessageRepository messages, StageRepository stages,
                              AssetRepository assets, BuildRepository builds, DeployedAssetRepository deployed,
                              OperationVisibility visibility, StatusResponses statusResponses, EngineSignal signal,
-                             StagePolicyRepository policies, BreakingDeploys breakingDeploys, WorkControl work,
+                             StagePolicyRepository policies, ReleaseSafetyChecks safety, WorkControl work,
                              TransactionTemplate transactions, Clock clock) {
         this.policies = policies;
-        this.breakingDeploys = breakingDeploys;
+        this.safety = safety;
         this.work = work;
         this.transactions = transactions;
         this.operations = operations;
@@ -79,6 +78,12 @@ public class DeploymentService {
     }
 
     public DeploymentOperationResponse create(Caller caller, DeploymentOperationRequest request) {
+        return create(caller, request, null);
+    }
+
+    /** @param freezeOverride the reason of a Stageport-Freeze-Override header, or null */
+    public DeploymentOperationResponse create(Caller caller, DeploymentOperationRequest request,
+                                              String freezeOverride) {
         if (request == null) {
             throw ApiException.badRequest("The request body is required.");
         }
@@ -117,7 +122,7 @@ public class DeploymentService {
         }
 
         return DeploymentOperationResponse.of(record(request.operation(), asset, revision, buildKey, envKey,
-                caller.clientId()));
+                caller.clientId(), caller, freezeOverride));
     }
 
     /** Records a Deploy of a finished Release build; other features reach it through {@link DeploymentPort}. */
@@ -128,23 +133,26 @@ public class DeploymentService {
                 .orElseThrow(() -> ApiException.badRequest("The build " + buildKey + " is not a finished Release "
                         + "build."));
         return record(DeploymentOperationsType.Deploy, asset, build.assetRevision(), build.key(), envKey,
-                requestedBy);
+                requestedBy, null, null);
     }
 
     private DeploymentOperation record(DeploymentOperationsType operation, Asset asset, int revision,
-                                       String buildKey, String envKey, String requestedBy) {
+                                       String buildKey, String envKey, String requestedBy, Caller caller,
+                                       String freezeOverride) {
         String assetKey = asset.key();
         refuseIfActive(envKey, assetKey);
-        if (operation == DeploymentOperationsType.Deploy && policies.find(envKey).blocksBreakingDeploys()) {
-            breakingDeploys.refuseIfBreaking(assetKey, revision, envKey, requestedBy);
-        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        ReleaseSafetyChecks.Admission admission = safety.admit(caller, freezeOverride, operation, assetKey, revision,
+                envKey, requestedBy, now);
         DeploymentOperation op = new DeploymentOperation(UUID.randomUUID().toString(), operation,
                 assetKey, asset.name(), revision, buildKey, envKey, asset.portfolioKey(), OperationStatus.Running,
                 now, null, now, requestedBy, null, null, null, null, 0, 0);
         boolean outer = TransactionSynchronizationManager.isActualTransactionActive();
         try {
-            transactions.executeWithoutResult(tx -> operations.insert(op, policies.deadline(envKey, now)));
+            transactions.executeWithoutResult(tx -> {
+                operations.insert(op, policies.deadline(envKey, now));
+                safety.recorded(admission, op);
+            });
         } catch (DuplicateKeyException raced) {
             // another request won the active slot between our check and insert: the unique index decided.
             // Inside a caller's transaction (a publish) PostgreSQL refuses any read after the failed insert.

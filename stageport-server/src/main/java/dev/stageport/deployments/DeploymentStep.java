@@ -12,6 +12,8 @@ import java.util.List;
 public enum DeploymentStep implements Step {
     Validate(false, true, true, "nothing to undo: it only reads"),
     ResolveConfiguration(false, true, true, "nothing to undo: it only reads"),
+    /** Waits (snoozed) for the approvals the stage's policy requires; passes at once when it requires none. */
+    AwaitApproval(false, true, true, "nothing to undo: it only waits"),
     Provision(true, true, true, "the candidate instance is stopped and removed"),
     HealthCheck(true, true, true, "the candidate instance is stopped and removed"),
     Activate(true, false, false, "not undone once it completed; cut short, the candidate is discarded"),
@@ -20,8 +22,8 @@ public enum DeploymentStep implements Step {
     Record(false, false, true, "one transaction with the terminal status");
 
     /** Deploy and ApplyConfigs (which deploys the running build with the new configuration). */
-    public static final List<DeploymentStep> DEPLOY = List.of(Validate, ResolveConfiguration, Provision, HealthCheck,
-            Activate, RetirePrevious, Record);
+    public static final List<DeploymentStep> DEPLOY = List.of(Validate, ResolveConfiguration, AwaitApproval,
+            Provision, HealthCheck, Activate, RetirePrevious, Record);
     public static final List<DeploymentStep> UNDEPLOY = List.of(Validate, Undeploy, Record);
 
     private final boolean effect;

@@ -16,6 +16,8 @@ class EngineMetrics {
 
     static final String OK = "ok";
     static final String FAILED = "failed";
+    /** The step waits (for an approval) and the operation was handed back until later. */
+    static final String WAITING = "waiting";
     /** Another worker took the operation over, or our final write did not commit. */
     static final String LOST = "lost";
 

@@ -47,8 +47,6 @@ import org.springframework.stereotype.Component;
 class OperationRunner implements WorkHandler {
 
     static final String KIND = "deployment";
-    static final String VALIDATE = Validate.name();
-    static final String RESOLVE = ResolveConfiguration.name();
     static final String PROVISION = Provision.name();
     static final String HEALTH_CHECK = HealthCheck.name();
     static final String ACTIVATE = Activate.name();
@@ -63,13 +61,16 @@ class OperationRunner implements WorkHandler {
     private final EffectiveConfiguration configurations;
     private final RuntimeRegistry runtimes;
     private final StepRunner steps;
+    private final AwaitApproval awaitApproval;
     private final EngineMetrics metrics;
     private final Clock clock;
     private final RetryPolicy retry = RetryPolicy.DEFAULT;
 
     OperationRunner(DeploymentRepository operations, DeploymentOutcome outcome, StageRepository stages,
                     DeployableBuilds builds, DeployedAssetRepository deployed, EffectiveConfiguration configurations,
-                    RuntimeRegistry runtimes, StepRunner steps, EngineMetrics metrics, Clock clock) {
+                    RuntimeRegistry runtimes, StepRunner steps, AwaitApproval awaitApproval, EngineMetrics metrics,
+                    Clock clock) {
+        this.awaitApproval = awaitApproval;
         this.operations = operations;
         this.outcome = outcome;
         this.stages = stages;
@@ -128,6 +129,8 @@ class OperationRunner implements WorkHandler {
                 case Undeploy -> undeploy(run);
                 default -> throw new StepFailed("Unknown operation " + op.operation() + ".");
             }
+        } catch (AwaitApproval.Waiting waiting) {
+            outcome.snooze(lease, waiting.until);
         } catch (LeaseLost lost) {
             log.info("{}; another worker owns it now.", lost.getMessage());
             metrics.stepEnded(op.operation().name(), String.valueOf(lease.step()), EngineMetrics.LOST,
@@ -153,6 +156,7 @@ class OperationRunner implements WorkHandler {
             run.resolved = resolve(run, run.candidate.revision());
             run.candidate = run.candidate.withConfiguration(run.resolved.snapshotJson());
         });
+        step(run, plan, DeploymentStep.AwaitApproval, () -> awaitApproval.run(run.lease, op));
         int revision = run.candidate.revision();
         step(run, plan, Provision, () -> {
             run.runtime.provision(run.candidate);
@@ -166,7 +170,8 @@ class OperationRunner implements WorkHandler {
             run.runtime.activate(run.candidate);
             outcome.info(run.lease, op, ACTIVATE, "Traffic switched to revision " + revision + ".");
         });
-        step(run, plan, RetirePrevious, () -> retire(run));
+        step(run, plan, RetirePrevious, () -> Retirement.retire(outcome, run.lease, op, run.stage, run.runtime,
+                Optional.ofNullable(run.candidate.previous())));
         step(run, plan, DeploymentStep.Record, () -> outcome.recordDeployed(run.lease, op, run.resolved, revision,
                 run.candidate.buildKey(), op.operation() == DeploymentOperationsType.ApplyConfigs
                         ? "Recorded the applied configuration." : "Recorded revision " + revision + " as deployed."));
@@ -185,7 +190,7 @@ class OperationRunner implements WorkHandler {
             run.candidate = new RuntimeContext(run.stage, op.assetKey(), running.revision(), running.buildKey(),
                     op.key(), null, build.map(DeployableBuild::artifactDigest).orElse(null),
                     build.map(DeployableBuild::runSpec).orElse(null), previous);
-            outcome.info(run.lease, op, VALIDATE, "Validated: revision " + running.revision() + " runs in the stage;"
+            quietOnReplay(run, Validate, "Validated: revision " + running.revision() + " runs in the stage;"
                     + " its build is deployed again with the new configuration.");
             return;
         }
@@ -194,27 +199,9 @@ class OperationRunner implements WorkHandler {
                         + "build."));
         run.candidate = new RuntimeContext(run.stage, op.assetKey(), op.revision(), op.buildKey(), op.key(), null,
                 build.artifactDigest(), build.runSpec(), previous);
-        outcome.info(run.lease, op, VALIDATE, "Validated: revision " + op.revision() + ", Release build "
+        quietOnReplay(run, Validate, "Validated: revision " + op.revision() + ", Release build "
                 + build.key() + "." + Optional.ofNullable(previous)
                 .map(c -> " Revision " + c.revision() + " runs now and keeps running until the switch.").orElse(""));
-    }
-
-    private void retire(Run run) {
-        DeploymentOperation op = run.op;
-        DeployedAsset before = run.candidate.previous();
-        if (before == null) {
-            outcome.info(run.lease, op, RETIRE, "No previous deployment to retire.");
-            return;
-        }
-        try {
-            run.runtime.retire(new RuntimeContext(run.stage, op.assetKey(), before.revision(), before.buildKey(),
-                    op.key(), before.configSnapshot()));
-            outcome.info(run.lease, op, RETIRE, "Retired revision " + before.revision() + ".");
-        } catch (RuntimeFailure e) {
-            // the new revision already serves traffic: a lingering old instance is worth a warning, not a failure
-            outcome.message(run.lease, op, RETIRE, Severity.Warning, "DeploymentWarning",
-                    "Revision " + before.revision() + " could not be retired: " + e.getMessage());
-        }
     }
 
     private void undeploy(Run run) {
@@ -237,9 +224,16 @@ class OperationRunner implements WorkHandler {
         } catch (ConfigurationRejected e) {
             throw new StepFailed("The configuration was rejected: " + e.getMessage());
         }
-        outcome.info(run.lease, run.op, RESOLVE, resolved.summary().isEmpty() ? "Resolved the configuration."
+        quietOnReplay(run, ResolveConfiguration, resolved.summary().isEmpty() ? "Resolved the configuration."
                 : "Resolved the configuration: " + String.join("; ", resolved.summary()));
         return resolved;
+    }
+
+    /** A read is run again after a wait (a snooze), and its message is there once already. */
+    private void quietOnReplay(Run run, DeploymentStep step, String text) {
+        if (run.lease.abandoned() || !steps.completedBefore(run.lease, DeploymentStep.DEPLOY, step)) {
+            outcome.info(run.lease, run.op, step.name(), text);
+        }
     }
 
     /** Runs a step through the engine's step runner and times it for the step metrics. */
@@ -249,6 +243,9 @@ class OperationRunner implements WorkHandler {
         try {
             steps.run(run.lease, plan, step, retry, action);
             outcomeLabel = EngineMetrics.OK;
+        } catch (AwaitApproval.Waiting waiting) {
+            outcomeLabel = EngineMetrics.WAITING;
+            throw waiting;
         } finally {
             metrics.stepEnded(run.op.operation().name(), step.name(), outcomeLabel,
                     Duration.between(started, clock.instant()));

@@ -15,6 +15,8 @@ public enum ErrorCode {
     UNPROCESSABLE("Unprocessable Content"),
     IDEMPOTENCY_KEY_REUSED("Idempotency key reused"),
     OPERATION_IN_PROGRESS("Operation in progress"),
+    PROMOTION_RULE_BROKEN("Promotion rule broken"),
+    STAGE_FROZEN("Stage frozen"),
     UNSUPPORTED_MEDIA_TYPE("Unsupported Media Type"),
     NOT_ACCEPTABLE("Not Acceptable"),
     PAYLOAD_TOO_LARGE("Payload Too Large"),

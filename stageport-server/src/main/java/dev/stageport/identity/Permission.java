@@ -18,6 +18,8 @@ public enum Permission {
     ASSET_CHANGE("AppChange", "Asset management > Change"),
     ASSET_DELETE("AppDelete", "Asset management > Delete"),
     RELEASE("AppRelease", "Release management > Release"),
+    /** Stageport only: start an operation during a freeze window of the stage, giving a reason. */
+    OVERRIDE_FREEZE("FreezeOverride", "Release management > Override freeze"),
     /** Renaming a stage (portfolio API v2), granted per stage. */
     MANAGE_STAGES("StageManage", "Portfolio management > Manage stages"),
     /** Reordering stages and renaming portfolios: only a grant on every stage counts. */

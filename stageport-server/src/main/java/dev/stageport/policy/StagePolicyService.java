@@ -1,5 +1,6 @@
 package dev.stageport.policy;
 
+import dev.stageport.identity.ApiClientRepository;
 import dev.stageport.identity.Caller;
 import dev.stageport.identity.Permission;
 import dev.stageport.portfolio.Stage;
@@ -7,6 +8,7 @@ import dev.stageport.portfolio.StageRepository;
 import dev.stageport.errors.ApiException;
 import dev.stageport.web.Keys;
 import java.time.Clock;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,11 +21,14 @@ public class StagePolicyService {
 
     private final StagePolicyRepository policies;
     private final StageRepository stages;
+    private final ApiClientRepository clients;
     private final Clock clock;
 
-    public StagePolicyService(StagePolicyRepository policies, StageRepository stages, Clock clock) {
+    public StagePolicyService(StagePolicyRepository policies, StageRepository stages, ApiClientRepository clients,
+                              Clock clock) {
         this.policies = policies;
         this.stages = stages;
+        this.clients = clients;
         this.clock = clock;
     }
 
@@ -43,8 +48,40 @@ public class StagePolicyService {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
+        policy = withKnownReferences(stage.key(), policy);
         policies.save(stage.key(), policy, caller.clientId(), clock.instant());
         return policy;
+    }
+
+    /** Stages in promoteFrom and approvers must exist now; nothing is stored otherwise. */
+    private StagePolicy withKnownReferences(String envKey, StagePolicy policy) {
+        java.util.List<String> sources = new java.util.ArrayList<>();
+        for (String source : policy.promoteFrom() == null ? java.util.List.<String>of() : policy.promoteFrom()) {
+            String key;
+            try {
+                key = UUID.fromString(source.trim()).toString();
+            } catch (IllegalArgumentException notAKey) {
+                throw ApiException.badRequest("'promoteFrom' must list stage keys, got '" + source + "'.");
+            }
+            if (key.equals(envKey)) {
+                throw ApiException.badRequest("'promoteFrom' names the stage itself (" + key + "); a stage cannot "
+                        + "promote from itself.");
+            }
+            if (stages.find(key).isEmpty()) {
+                throw ApiException.badRequest("'promoteFrom' names the stage " + key + ", which does not exist.");
+            }
+            if (!sources.contains(key)) {
+                sources.add(key);
+            }
+        }
+        for (String approver : policy.approvers() == null ? java.util.List.<String>of() : policy.approvers()) {
+            if (clients.find(approver).isEmpty()) {
+                throw ApiException.badRequest("'approvers' names '" + approver + "', which is not an API client.");
+            }
+        }
+        return new StagePolicy(policy.maxOperationSeconds(), policy.blockBreakingDeploys(), sources,
+                policy.minSoakMinutes(), policy.requiredApprovals(), policy.approvers(),
+                policy.approvalTimeoutMinutes());
     }
 
     private Stage stage(Caller caller, String environmentKey, Permission permission) {

@@ -35,7 +35,12 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetails> api(ApiException e, HttpServletRequest request) {
-        return problems.entity(request, e.code(), e.getMessage(), e.problems());
+        ResponseEntity<ProblemDetails> problem = problems.entity(request, e.code(), e.getMessage(), e.problems());
+        if (e instanceof dev.stageport.errors.RetryLaterException later) {
+            return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                    .header("Retry-After", Long.toString(later.retryAfterSeconds())).body(problem.getBody());
+        }
+        return problem;
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -16,7 +16,7 @@ public final class ErrorStatuses {
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case METHOD_NOT_ALLOWED -> HttpStatus.METHOD_NOT_ALLOWED;
-            case CONFLICT, OPERATION_IN_PROGRESS -> HttpStatus.CONFLICT;
+            case CONFLICT, OPERATION_IN_PROGRESS, PROMOTION_RULE_BROKEN, STAGE_FROZEN -> HttpStatus.CONFLICT;
             case UNPROCESSABLE, IDEMPOTENCY_KEY_REUSED -> HttpStatus.UNPROCESSABLE_CONTENT;
             case UNSUPPORTED_MEDIA_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case NOT_ACCEPTABLE -> HttpStatus.NOT_ACCEPTABLE;

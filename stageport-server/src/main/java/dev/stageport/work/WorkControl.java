@@ -25,6 +25,15 @@ public class WorkControl {
         return queue.find(key);
     }
 
+    /** Wakes a waiting step now (e.g. its approval was decided); false when the operation already ended. */
+    public boolean wake(String key) {
+        if (!queue.wake(key)) {
+            return false;
+        }
+        signal.wake();
+        return true;
+    }
+
     /** False when the operation already ended. */
     public boolean cancel(String key, String by, String reason) {
         if (!queue.requestCancel(key, by, reason)) {

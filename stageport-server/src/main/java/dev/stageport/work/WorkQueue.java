@@ -143,6 +143,13 @@ public class WorkQueue {
                 .params(by, reason, key).update() == 1;
     }
 
+    /** Makes a snoozed item due now (a waiting step's condition changed); false when it already ended. */
+    public boolean wake(String key) {
+        return jdbc.sql("update work_item set not_before = least(not_before, created_at)"
+                        + " where op_key = ? and state = 'Running'")
+                .param(key).update() == 1;
+    }
+
     private static void write(Lease lease, int updated) {
         if (updated != 1) {
             lease.lose();

@@ -16,7 +16,7 @@ class AuditServiceTest {
             }
         };
         AuditEvent event = new AuditEvent(null, Instant.now(), "c", "127.0.0.1", "POST", "/api/x", null, null, 201,
-                "t", 3);
+                "t", 3, null);
         assertThatCode(() -> new AuditService(broken).record(event)).doesNotThrowAnyException();
     }
 }

@@ -16,7 +16,7 @@ import dev.stageport.portfolio.DeployedAssetRepository;
 import tools.jackson.databind.JsonNode;
 
 /** Helpers shared by the deployment tests: start an operation, wait for its end, tune the simulation. */
-abstract class DeploymentTestSupport extends ServerTest {
+public abstract class DeploymentTestSupport extends ServerTest {
 
     static final String OPS = "/api/deployments/v1/deployment-operations";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -24,13 +24,13 @@ abstract class DeploymentTestSupport extends ServerTest {
     @Autowired
     protected DeployedAssetRepository deployedAssets;
 
-    static String deployBody(String env, String asset, String build, int revision) {
+    public static String deployBody(String env, String asset, String build, int revision) {
         return """
                 {"operation":"Deploy","assetKey":"%s","buildKey":"%s","revision":%d,"environmentKey":"%s"}"""
                 .formatted(asset, build, revision, env);
     }
 
-    static String opBody(String operation, String env, String asset) {
+    public static String opBody(String operation, String env, String asset) {
         return """
                 {"operation":"%s","assetKey":"%s","environmentKey":"%s"}""".formatted(operation, asset, env);
     }

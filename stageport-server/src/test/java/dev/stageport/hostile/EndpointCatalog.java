@@ -9,7 +9,7 @@ import java.util.Set;
  * Every endpoint of the server in one table: method, path template, a valid sample
  * body, the permission it needs and how that permission is scoped. Templates use
  * {env} {app} {rev} {op} {publish} {build} {client} {greeting} {timer} {upload} {agent} {agentsetting}
- * {analysis} {deletion} {bundled} {portfolio} {envname} {envorder} {peer} (a second stage the matrix's
+ * {analysis} {deletion} {bundled} {portfolio} {envname} {envorder} {freeze} {approval} {peer} (a second stage the matrix's
  * clients may also use); {@link #fill} puts real keys in. EndpointCatalogCoverageTest fails for a
  * handler of the server that is neither here nor in {@link #EXEMPT}: add a row for every new endpoint.
  */
@@ -70,6 +70,7 @@ public final class EndpointCatalog {
             "/api/asset-configurations/v1/environments/{env}/default-system-configurations";
     private static final String OWN_CONFIG = "/api/stageport/v1/environments/{env}/applications/{app}";
     private static final String DM = "/api/dependency-management/v1";
+    private static final String APPROVALS = "/api/stageport/v1/approvals";
     private static final String DM_REV = DM + "/assets/{app}/revisions/{rev}";
 
     public static final List<Endpoint> ALL = List.of(
@@ -213,6 +214,19 @@ public final class EndpointCatalog {
             get(SIM + "/policy", Permission.STAGE_VIEW, Scope.STAGE),
             new Endpoint("PUT", SIM + "/policy", "{\"maxOperationSeconds\":3600}", Permission.DEPLOY_APPS,
                     Scope.STAGE, SIM + "/policy"),
+            // Release safety: freeze windows and approvals (Stageport only)
+            get(SIM + "/freeze-windows", Permission.STAGE_VIEW, Scope.STAGE),
+            new Endpoint("POST", SIM + "/freeze-windows",
+                    "{\"name\":\"hostile\",\"start\":\"2099-01-01T00:00:00Z\",\"end\":\"2099-01-02T00:00:00Z\"}",
+                    Permission.DEPLOY_APPS, Scope.STAGE, SIM + "/freeze-windows"),
+            new Endpoint("DELETE", SIM + "/freeze-windows/{freeze}", null, Permission.DEPLOY_APPS, Scope.STAGE,
+                    SIM + "/freeze-windows"),
+            get(APPROVALS, Permission.STAGE_VIEW, Scope.LIST),
+            get(APPROVALS + "/{approval}", Permission.STAGE_VIEW, Scope.STAGE),
+            new Endpoint("POST", APPROVALS + "/{approval}/approve", "{\"comment\":\"hostile\"}",
+                    Permission.DEPLOY_APPS, Scope.STAGE, APPROVALS + "/{approval}"),
+            new Endpoint("POST", APPROVALS + "/{approval}/reject", "{\"comment\":\"hostile\"}",
+                    Permission.DEPLOY_APPS, Scope.STAGE, APPROVALS + "/{approval}"),
             // API clients (Stageport only)
             get(CLIENTS, Permission.MANAGE_API_CLIENTS, Scope.TENANT),
             tenant("POST", CLIENTS, """

@@ -37,7 +37,8 @@ abstract class HostileSupport extends ServerTest {
     /** Keys made once: an app deployed in QA and Production, the two operations, a client to manage. */
     record Fixture(TestApp app, String opQa, String opProduction, String publishQa, String publishProduction,
                    String client, String upload, String agent, String analysisQa,
-                   String analysisProduction, String deletion, String bundled) {
+                   String analysisProduction, String deletion, String bundled, Map<String, String> freezeWindows,
+                   Map<String, String> approvals) {
     }
 
     /** A PNG's first bytes: enough for an icon the server serves as it is. */
@@ -58,7 +59,8 @@ abstract class HostileSupport extends ServerTest {
                 fixture = new Fixture(app, qa, production, publish(app, DemoData.QA),
                         publish(app, DemoData.PRODUCTION), newClient(), uploadedLibrary(), deployedAgent(),
                         analysis(app, DemoData.QA), analysis(app, DemoData.PRODUCTION), deletionAnalysis(app),
-                        bundledApp());
+                        bundledApp(), ReleaseSafetyFixture.freezeWindows(api),
+                        ReleaseSafetyFixture.approvals(api, newApp(), newApp()));
             }
         }
     }
@@ -88,6 +90,8 @@ abstract class HostileSupport extends ServerTest {
         keys.put("deletion", fixture.deletion());
         keys.put("bundled", fixture.bundled());
         keys.put("portfolio", Portfolio.MAIN_KEY);
+        keys.put("freeze", fixture.freezeWindows().get(stage));
+        keys.put("approval", fixture.approvals().get(stage));
         // renaming a stage to its own name and moving it to its own place: allowed calls change nothing
         keys.put("envname", stage.equals(DemoData.PRODUCTION) ? "Production" : "QA");
         keys.put("envorder", stage.equals(DemoData.PRODUCTION) ? "2" : "1");

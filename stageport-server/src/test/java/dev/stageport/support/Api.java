@@ -72,6 +72,26 @@ public class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A JSON request with extra headers (name, value, ...), answered with its headers, e.g. Retry-After. */
+    public HttpResponse<String> withHeaders(String method, String path, String json, String... headers) {
+        HttpRequest.Builder request = authorized(path).method(method, json == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A request with a raw body of any content type, e.g. a bundle zip as application/octet-stream. */
     public Response send(String method, String path, String contentType, byte[] body) {
         return send(authorized(path).header("Content-Type", contentType)

@@ -88,7 +88,11 @@ public abstract class ServerTest {
 
     /** Creates an API client with exactly these grants and returns an Api logged in as it. */
     protected Api clientWith(Map<Permission, Set<String>> grants) {
-        String id = "client-" + UUID.randomUUID();
+        return clientWith("client-" + UUID.randomUUID(), grants);
+    }
+
+    /** The same with a client id the test chooses (e.g. to name it in a policy). */
+    protected Api clientWith(String id, Map<Permission, Set<String>> grants) {
         String secret = secrets.generate();
         Instant now = Instant.now();
         clients.upsert(new ApiClient(id, id, null, secrets.hash(secret), now.plus(30, ChronoUnit.DAYS),
