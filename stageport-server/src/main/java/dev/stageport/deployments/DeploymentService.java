@@ -55,13 +55,15 @@ public class DeploymentService {
     private final BreakingDeploys breakingDeploys;
     private final WorkControl work;
     private final TransactionTemplate transactions;
+    private final OperationWebhooks webhooks;
     private final Clock clock;
 
     public DeploymentService(DeploymentRepository operations, MessageRepository messages, StageRepository stages,
                              AssetRepository assets, BuildRepository builds, DeployedAssetRepository deployed,
                              OperationVisibility visibility, StatusResponses statusResponses, EngineSignal signal,
                              StagePolicyRepository policies, BreakingDeploys breakingDeploys, WorkControl work,
-                             TransactionTemplate transactions, Clock clock) {
+                             TransactionTemplate transactions, OperationWebhooks webhooks, Clock clock) {
+        this.webhooks = webhooks;
         this.policies = policies;
         this.breakingDeploys = breakingDeploys;
         this.work = work;
@@ -149,7 +151,10 @@ public class DeploymentService {
                 now, null, now, requestedBy, null, null, null, null, 0, 0);
         boolean outer = TransactionSynchronizationManager.isActualTransactionActive();
         try {
-            transactions.executeWithoutResult(tx -> operations.insert(op, policies.deadline(envKey, now)));
+            transactions.executeWithoutResult(tx -> {
+                operations.insert(op, policies.deadline(envKey, now));
+                webhooks.started(op);
+            });
         } catch (DuplicateKeyException raced) {
             // another request won the active slot between our check and insert: the unique index decided.
             // Inside a caller's transaction (a publish) PostgreSQL refuses any read after the failed insert.

@@ -37,7 +37,8 @@ abstract class HostileSupport extends ServerTest {
     /** Keys made once: an app deployed in QA and Production, the two operations, a client to manage. */
     record Fixture(TestApp app, String opQa, String opProduction, String publishQa, String publishProduction,
                    String client, String upload, String agent, String analysisQa,
-                   String analysisProduction, String deletion, String bundled) {
+                   String analysisProduction, String deletion, String bundled, String webhook, String delivery,
+                   String spareWebhook) {
     }
 
     /** A PNG's first bytes: enough for an icon the server serves as it is. */
@@ -50,6 +51,8 @@ abstract class HostileSupport extends ServerTest {
         synchronized (HostileSupport.class) {
             if (fixture == null) {
                 TestApp app = newApp();
+                // subscribed before the Production deploy, so it has a delivery of that operation's end
+                String webhook = WebhookFixture.create(api, "operation.finished", DemoData.PRODUCTION);
                 String qa = deploy(app, DemoData.QA);
                 String production = deploy(app, DemoData.PRODUCTION);
                 Api.Response tagged = api.patch("/api/asset-repository/v1/assets/" + app.key() + "/revisions/1",
@@ -58,7 +61,8 @@ abstract class HostileSupport extends ServerTest {
                 fixture = new Fixture(app, qa, production, publish(app, DemoData.QA),
                         publish(app, DemoData.PRODUCTION), newClient(), uploadedLibrary(), deployedAgent(),
                         analysis(app, DemoData.QA), analysis(app, DemoData.PRODUCTION), deletionAnalysis(app),
-                        bundledApp());
+                        bundledApp(), webhook, WebhookFixture.firstDelivery(api, webhook),
+                        WebhookFixture.create(api, "freeze.overridden", DemoData.QA));
             }
         }
     }
@@ -88,6 +92,10 @@ abstract class HostileSupport extends ServerTest {
         keys.put("deletion", fixture.deletion());
         keys.put("bundled", fixture.bundled());
         keys.put("portfolio", Portfolio.MAIN_KEY);
+        keys.put("webhook", fixture.webhook());
+        keys.put("delivery", fixture.delivery());
+        keys.put("sparewebhook", fixture.spareWebhook());
+        keys.put("hookurl", WebhookFixture.RECEIVER.url());
         // renaming a stage to its own name and moving it to its own place: allowed calls change nothing
         keys.put("envname", stage.equals(DemoData.PRODUCTION) ? "Production" : "QA");
         keys.put("envorder", stage.equals(DemoData.PRODUCTION) ? "2" : "1");
