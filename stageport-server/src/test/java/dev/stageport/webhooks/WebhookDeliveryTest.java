@@ -167,6 +167,26 @@ class WebhookDeliveryTest extends OneTickServerTest {
         assertThat(receiver.received()).hasSize(attempts);
     }
 
+    @Test
+    void buildFinishedGoesToWebhooksOfEveryStageWithTheBuildsOutcome() {
+        Api.Response created = api.post(HOOKS, """
+                {"url": "%s", "events": ["build.finished"]}""".formatted(receiver.url()));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        hooks.add(created.json().get("key").asString());
+        TestApp app = newApp();
+        Api.Response build = api.post("/api/builds/v1/build-operations", """
+                {"assetKey": "%s", "assetRevision": 1, "buildType": "Debug"}""".formatted(app.key()));
+        assertThat(build.status()).as(build.body()).isEqualTo(201);
+        tickUntilIdle();
+
+        assertThat(receiver.received()).extracting(TestReceiver.Received::event).containsExactly("build.finished");
+        JsonNode body = JSON.readTree(receiver.received().get(0).body());
+        assertThat(body.has("environmentKey")).isFalse();
+        assertThat(body.get("data").get("buildKey").asString()).isEqualTo(build.json().get("buildKey").asString());
+        // the test app's revisions come from no bundle, so its build ends with errors
+        assertThat(body.get("data").get("status").asString()).isEqualTo("FinishedWithErrors");
+    }
+
     private JsonNode subscribe(String events) {
         Api.Response r = api.post(HOOKS, """
                 {"url": "%s", "events": [%s], "environmentKeys": ["%s"]}""".formatted(receiver.url(), events,
