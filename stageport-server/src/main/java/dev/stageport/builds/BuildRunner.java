@@ -56,10 +56,11 @@ class BuildRunner implements WorkHandler {
     private final StepRunner steps;
     private final WorkQueue work;
     private final TransactionTemplate transactions;
+    private final BuildWebhooks webhooks;
     private final Clock clock;
 
     BuildRunner(BuildRepository builds, AssetRepository assets, BundleReader reader, ArtifactStore store,
-                StepRunner steps, WorkQueue work, TransactionTemplate transactions, Clock clock) {
+                StepRunner steps, WorkQueue work, TransactionTemplate transactions, BuildWebhooks webhooks, Clock clock) {
         this.builds = builds;
         this.assets = assets;
         this.reader = reader;
@@ -67,6 +68,7 @@ class BuildRunner implements WorkHandler {
         this.steps = steps;
         this.work = work;
         this.transactions = transactions;
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
@@ -269,9 +271,11 @@ class BuildRunner implements WorkHandler {
         transactions.executeWithoutResult(tx -> {
             last.forEach(m -> builds.addMessage(lease, m));
             machine.move(to);
-            if (!builds.finish(job.key(), to, now(), digest, runSpec)) {
+            Instant at = now();
+            if (!builds.finish(job.key(), to, at, digest, runSpec)) {
                 throw new LeaseLost(job.key());
             }
+            webhooks.finished(job, to, at);
             work.end(lease);
         });
     }

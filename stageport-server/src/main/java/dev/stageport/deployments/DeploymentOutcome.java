@@ -34,12 +34,15 @@ class DeploymentOutcome {
     private final OperationEvents events;
     private final EngineMetrics metrics;
     private final ApprovalGate approvals;
+    private final OperationWebhooks webhooks;
     private final Clock clock;
 
     DeploymentOutcome(DeploymentRepository operations, MessageRepository messages, DeployedAssetRepository deployed,
                       EffectiveConfiguration configurations, WorkQueue work, TransactionTemplate transactions,
-                      OperationEvents events, EngineMetrics metrics, ApprovalGate approvals, Clock clock) {
+                      OperationEvents events, EngineMetrics metrics, ApprovalGate approvals,
+                      OperationWebhooks webhooks, Clock clock) {
         this.approvals = approvals;
+        this.webhooks = webhooks;
         this.operations = operations;
         this.messages = messages;
         this.deployed = deployed;
@@ -101,9 +104,11 @@ class DeploymentOutcome {
     private void finish(Lease lease, DeploymentOperation op, OperationStatus to, String appliedConfig) {
         StateMachine<OperationStatus> machine = new StateMachine<>(OperationStatus.TRANSITIONS, op.key(), op.status());
         OperationStatus from = machine.move(to);
-        if (!operations.finish(op.key(), from, to, now(), appliedConfig)) {
+        Instant at = now();
+        if (!operations.finish(op.key(), from, to, at, appliedConfig)) {
             throw new LeaseLost(op.key());
         }
+        webhooks.finished(op, to, at);
         work.end(lease);
         events.changed(op.key());
         // count the status only once it is durable: a rolled-back write must not show up as Finished

@@ -54,13 +54,15 @@ public class DeploymentService {
     private final ReleaseSafetyChecks safety;
     private final WorkControl work;
     private final TransactionTemplate transactions;
+    private final OperationWebhooks webhooks;
     private final Clock clock;
 
     public DeploymentService(DeploymentRepository operations, MessageRepository messages, StageRepository stages,
                              AssetRepository assets, BuildRepository builds, DeployedAssetRepository deployed,
                              OperationVisibility visibility, StatusResponses statusResponses, EngineSignal signal,
                              StagePolicyRepository policies, ReleaseSafetyChecks safety, WorkControl work,
-                             TransactionTemplate transactions, Clock clock) {
+                             TransactionTemplate transactions, OperationWebhooks webhooks, Clock clock) {
+        this.webhooks = webhooks;
         this.policies = policies;
         this.safety = safety;
         this.work = work;
@@ -152,6 +154,7 @@ public class DeploymentService {
             transactions.executeWithoutResult(tx -> {
                 operations.insert(op, policies.deadline(envKey, now));
                 safety.recorded(admission, op);
+                webhooks.started(op);
             });
         } catch (DuplicateKeyException raced) {
             // another request won the active slot between our check and insert: the unique index decided.

@@ -127,6 +127,16 @@ public class WorkQueue {
                 .params(ts(until), lease.key(), lease.version(), lease.workerId()).update());
     }
 
+    /**
+     * Makes a snoozed item due now: what it waits for has happened (the delivery before it in
+     * its chain is done), in the transaction of that happening. Claimed and ended items are left alone.
+     */
+    public void wake(String key, Instant now) {
+        jdbc.sql("update work_item set not_before = ? where op_key = ? and state = 'Running' and claimed_by is null"
+                        + " and not_before > ?")
+                .params(ts(now), key, ts(now)).update();
+    }
+
     /** The end of the operation, in the same transaction as the feature's terminal status write. */
     public void end(Lease lease) {
         write(lease, jdbc.sql("update work_item set state = 'Ended', lease_expires_at = null, version = version + 1"

@@ -9,8 +9,9 @@ import java.util.Set;
  * Every endpoint of the server in one table: method, path template, a valid sample
  * body, the permission it needs and how that permission is scoped. Templates use
  * {env} {app} {rev} {op} {publish} {build} {client} {greeting} {timer} {upload} {agent} {agentsetting}
- * {analysis} {deletion} {bundled} {portfolio} {envname} {envorder} {freeze} {approval} {peer} (a second stage the matrix's
- * clients may also use); {@link #fill} puts real keys in. EndpointCatalogCoverageTest fails for a
+ * {analysis} {deletion} {bundled} {portfolio} {envname} {envorder} {freeze} {approval} {peer} (a second stage
+ * the matrix's clients may also use) {webhook} {delivery} (one of its deliveries) {sparewebhook} (one to delete)
+ * {hookurl} (a receiver the tests run); {@link #fill} puts real keys in. EndpointCatalogCoverageTest fails for a
  * handler of the server that is neither here nor in {@link #EXEMPT}: add a row for every new endpoint.
  */
 public final class EndpointCatalog {
@@ -65,6 +66,7 @@ public final class EndpointCatalog {
     private static final String PUBLISH = "/api/deployments/v1/publish-operations";
     private static final String SIM = "/api/stageport/v1/environments/{env}";
     private static final String CLIENTS = "/api/stageport/v1/api-clients";
+    private static final String HOOKS = "/api/stageport/v1/webhooks";
     private static final String AGENT = "/api/asset-configurations/v1/environments/{env}/agents/{agent}";
     private static final String STAGE_DEFAULTS =
             "/api/asset-configurations/v1/environments/{env}/default-system-configurations";
@@ -242,6 +244,16 @@ public final class EndpointCatalog {
             tenant("POST", CLIENTS + "/{client}/resume", null, CLIENTS + "/{client}"),
             tenant("POST", CLIENTS + "/{client}/secret", "{\"secretExpiresAt\":null}", CLIENTS + "/{client}"),
             tenant("DELETE", CLIENTS + "/{client}", null, CLIENTS + "/{client}"),
+            // Webhooks (Stageport only): tenant-wide like API clients. The sample subscribes to an event nothing
+            // produces yet, so the webhooks the sweep creates send nothing.
+            get(HOOKS, Permission.MANAGE_API_CLIENTS, Scope.TENANT),
+            tenant("POST", HOOKS, """
+                    {"url":"{hookurl}","events":["freeze.overridden"],"environmentKeys":["{env}"]}""", HOOKS),
+            get(HOOKS + "/{webhook}", Permission.MANAGE_API_CLIENTS, Scope.TENANT),
+            tenant("DELETE", HOOKS + "/{sparewebhook}", null, HOOKS + "/{sparewebhook}"),
+            get(HOOKS + "/{webhook}/deliveries", Permission.MANAGE_API_CLIENTS, Scope.TENANT),
+            // no read-back: deliveries of other tests' operations may arrive at any time
+            tenant("POST", HOOKS + "/{webhook}/deliveries/{delivery}/redeliver", null, null),
             // Audit (Stageport only): tenant-wide like API clients
             get("/api/stageport/v1/audit-events", Permission.MANAGE_API_CLIENTS, Scope.TENANT));
 

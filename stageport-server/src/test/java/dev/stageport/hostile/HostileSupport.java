@@ -38,7 +38,7 @@ abstract class HostileSupport extends ServerTest {
     record Fixture(TestApp app, String opQa, String opProduction, String publishQa, String publishProduction,
                    String client, String upload, String agent, String analysisQa,
                    String analysisProduction, String deletion, String bundled, Map<String, String> freezeWindows,
-                   Map<String, String> approvals) {
+                   Map<String, String> approvals, String webhook, String delivery, String spareWebhook) {
     }
 
     /** A PNG's first bytes: enough for an icon the server serves as it is. */
@@ -51,6 +51,8 @@ abstract class HostileSupport extends ServerTest {
         synchronized (HostileSupport.class) {
             if (fixture == null) {
                 TestApp app = newApp();
+                // subscribed before the Production deploy, so it has a delivery of that operation's end
+                String webhook = WebhookFixture.create(api, "operation.finished", DemoData.PRODUCTION);
                 String qa = deploy(app, DemoData.QA);
                 String production = deploy(app, DemoData.PRODUCTION);
                 Api.Response tagged = api.patch("/api/asset-repository/v1/assets/" + app.key() + "/revisions/1",
@@ -60,7 +62,9 @@ abstract class HostileSupport extends ServerTest {
                         publish(app, DemoData.PRODUCTION), newClient(), uploadedLibrary(), deployedAgent(),
                         analysis(app, DemoData.QA), analysis(app, DemoData.PRODUCTION), deletionAnalysis(app),
                         bundledApp(), ReleaseSafetyFixture.freezeWindows(api),
-                        ReleaseSafetyFixture.approvals(api, newApp(), newApp()));
+                        ReleaseSafetyFixture.approvals(api, newApp(), newApp()), webhook,
+                        WebhookFixture.firstDelivery(api, webhook),
+                        WebhookFixture.create(api, "freeze.overridden", DemoData.QA));
             }
         }
     }
@@ -92,6 +96,10 @@ abstract class HostileSupport extends ServerTest {
         keys.put("portfolio", Portfolio.MAIN_KEY);
         keys.put("freeze", fixture.freezeWindows().get(stage));
         keys.put("approval", fixture.approvals().get(stage));
+        keys.put("webhook", fixture.webhook());
+        keys.put("delivery", fixture.delivery());
+        keys.put("sparewebhook", fixture.spareWebhook());
+        keys.put("hookurl", WebhookFixture.RECEIVER.url());
         // renaming a stage to its own name and moving it to its own place: allowed calls change nothing
         keys.put("envname", stage.equals(DemoData.PRODUCTION) ? "Production" : "QA");
         keys.put("envorder", stage.equals(DemoData.PRODUCTION) ? "2" : "1");

@@ -52,6 +52,8 @@ public abstract class ServerTest {
         // the suite tunes and injects failures through the simulated driver; process tests switch a stage themselves
         registry.add("stageport.demo.runtime-driver", () -> "simulated");
         registry.add("stageport.engine.poll-interval", () -> "50ms");
+        // test receivers of webhooks listen on loopback
+        registry.add("stageport.webhooks.allow-private", () -> "on");
     }
 
     @LocalServerPort
