@@ -33,27 +33,23 @@ class ReleaseSafetyWebhooks {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("operationKey", event.operationKey());
         data.put("environmentKey", event.environmentKey());
-        switch (event) {
-            case ReleaseSafetyEvent.ApprovalRequested requested -> {
-                data.put("approvalKey", requested.approvalKey());
-                data.put("assetKey", requested.assetKey());
-                putIfPresent(data, "revision", requested.revision());
-                data.put("requestedBy", requested.requestedBy());
-                data.put("requiredApprovals", requested.requiredApprovals());
-            }
-            case ReleaseSafetyEvent.ApprovalDecided decided -> {
-                data.put("approvalKey", decided.approvalKey());
-                putIfPresent(data, "decidedBy", decided.decidedBy());
-                putIfPresent(data, "decision", decided.decision());
-                putIfPresent(data, "comment", decided.comment());
-                data.put("status", decided.status().name());
-            }
-            case ReleaseSafetyEvent.FreezeOverridden overridden -> {
-                data.put("windowKey", overridden.windowKey());
-                data.put("windowName", overridden.windowName());
-                data.put("overriddenBy", overridden.overriddenBy());
-                data.put("reason", overridden.reason());
-            }
+        if (event instanceof ReleaseSafetyEvent.ApprovalRequested requested) {
+            data.put("approvalKey", requested.approvalKey());
+            data.put("assetKey", requested.assetKey());
+            putIfPresent(data, "revision", requested.revision());
+            data.put("requestedBy", requested.requestedBy());
+            data.put("requiredApprovals", requested.requiredApprovals());
+        } else if (event instanceof ReleaseSafetyEvent.ApprovalDecided decided) {
+            data.put("approvalKey", decided.approvalKey());
+            putIfPresent(data, "decidedBy", decided.decidedBy());
+            putIfPresent(data, "decision", decided.decision());
+            putIfPresent(data, "comment", decided.comment());
+            data.put("status", decided.status().name());
+        } else if (event instanceof ReleaseSafetyEvent.FreezeOverridden overridden) {
+            data.put("windowKey", overridden.windowKey());
+            data.put("windowName", overridden.windowName());
+            data.put("overriddenBy", overridden.overriddenBy());
+            data.put("reason", overridden.reason());
         }
         data.put("occurredAt", event.occurredAt().toString());
         return data;
