@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import dev.stageport.dependencies.BreakingDeploys;
 import dev.stageport.policy.StagePolicyRepository;
@@ -95,7 +96,6 @@ public class DeploymentService {
         stages.find(envKey).orElseThrow(() -> ApiException.notFound("No stage with key " + envKey + "."));
         Asset asset = assets.find(assetKey)
                 .orElseThrow(() -> ApiException.notFound("No asset with key " + assetKey + "."));
-
         int revision;
         String buildKey;
         if (request.operation() == DeploymentOperationsType.Deploy) {
@@ -117,7 +117,7 @@ public class DeploymentService {
         }
 
         return DeploymentOperationResponse.of(record(request.operation(), asset, revision, buildKey, envKey,
-                caller.clientId()));
+                caller.clientId(), op -> { }));
     }
 
     /**
@@ -133,11 +133,15 @@ public class DeploymentService {
                 .orElseThrow(() -> ApiException.badRequest("The build " + buildKey + " is not a finished Release "
                         + "build."));
         return record(DeploymentOperationsType.Deploy, asset, build.assetRevision(), build.key(), envKey,
-                requestedBy);
+                requestedBy, op -> { });
     }
 
-    private DeploymentOperation record(DeploymentOperationsType operation, Asset asset, int revision,
-                                       String buildKey, String envKey, String requestedBy) {
+    /**
+     * Records an operation whose request was checked by the caller (a rollback), under the same
+     * rules as every other; {@code alsoRecord} writes in the transaction that records it.
+     */
+    DeploymentOperation record(DeploymentOperationsType operation, Asset asset, int revision, String buildKey,
+                               String envKey, String requestedBy, Consumer<DeploymentOperation> alsoRecord) {
         String assetKey = asset.key();
         refuseIfActive(envKey, assetKey);
         if (operation == DeploymentOperationsType.Deploy && policies.find(envKey).blocksBreakingDeploys()) {
@@ -149,7 +153,10 @@ public class DeploymentService {
                 now, null, now, requestedBy, null, null, null, null, 0, 0);
         boolean outer = TransactionSynchronizationManager.isActualTransactionActive();
         try {
-            transactions.executeWithoutResult(tx -> operations.insert(op, policies.deadline(envKey, now)));
+            transactions.executeWithoutResult(tx -> {
+                operations.insert(op, policies.deadline(envKey, now));
+                alsoRecord.accept(op);
+            });
         } catch (DuplicateKeyException raced) {
             // another request won the active slot between our check and insert: the unique index decided.
             // Inside a caller's transaction (a publish) PostgreSQL refuses any read after the failed insert.
