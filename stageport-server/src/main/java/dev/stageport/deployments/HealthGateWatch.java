@@ -67,8 +67,8 @@ class HealthGateWatch {
                 outcome.message(lease, op, STEP, Severity.Warning, "DeploymentWarning", "Health gate probe "
                         + probes + " failed (" + failed.size() + " of " + gate.failures() + "): " + problem.get());
                 if (failed.size() >= gate.failures()) {
-                    throw switchedBack(runtime, candidate, previous, "The health gate failed: " + failed.size()
-                            + " of " + probes + " probes failed within " + gate.seconds() + " s ("
+                    throw switchedBack(lease, op, runtime, candidate, previous, "The health gate failed: "
+                            + failed.size() + " of " + probes + " probes failed within " + gate.seconds() + " s ("
                             + quoted(failed) + ").");
                 }
             }
@@ -78,23 +78,30 @@ class HealthGateWatch {
             if (!Lease.pause(interval)) {
                 lease.ensureHeld(); // a lost lease (the server stopping) leaves the gate to the next worker
                 String reason = steps.stopReason(lease, STEP).orElse("The operation was stopped.");
-                throw switchedBack(runtime, candidate, previous, reason + " The health gate had not passed yet.");
+                throw switchedBack(lease, op, runtime, candidate, previous,
+                        reason + " The health gate had not passed yet.");
             }
         }
         outcome.info(lease, op, STEP, "Health gate passed: " + probes + " probe(s) in " + gate.seconds() + " s, "
                 + failed.size() + " failed.");
     }
 
-    private StepFailed switchedBack(Runtime runtime, RuntimeContext candidate, RuntimeContext previous,
-                                    String why) {
+    /**
+     * Switches back and says so in a message of its own: a cancel or deadline replaces the
+     * step's Error message with its reason, and the switch back must still be on the record.
+     */
+    private RuntimeException switchedBack(Lease lease, DeploymentOperation op, Runtime runtime,
+                                          RuntimeContext candidate, RuntimeContext previous, String why) {
+        String outcomeText;
         try {
             runtime.switchBack(candidate, previous);
+            outcomeText = previous == null ? "Nothing ran before this deployment, so the new instance was stopped."
+                    : "Traffic was switched back to revision " + previous.revision() + ", which keeps serving.";
         } catch (RuntimeFailure e) {
-            return new StepFailed(why + " Switching back failed: " + e.getMessage());
+            outcomeText = "Switching back failed: " + e.getMessage();
         }
-        return new StepFailed(why + (previous == null
-                ? " Nothing ran before this deployment, so the new instance was stopped."
-                : " Traffic was switched back to revision " + previous.revision() + ", which keeps serving."));
+        outcome.message(lease, op, STEP, Severity.Warning, "DeploymentWarning", outcomeText);
+        return new StepFailed(why + " " + outcomeText);
     }
 
     private static String target(RuntimeContext previous) {

@@ -144,7 +144,8 @@ class OperationRunner implements WorkHandler {
             undo.undoAndFail(run.lease, run.op, run.stage, run.runtime, e.getMessage());
         } catch (RuntimeException e) {
             log.error("Operation {} failed unexpectedly in step {}", op.key(), lease.step(), e);
-            undo.undoAndFail(run.lease, run.op, run.stage, run.runtime, "An internal error stopped the operation; nothing was switched after the failing step.");
+            undo.undoAndFail(run.lease, run.op, run.stage, run.runtime,
+                    "An internal error stopped the operation; nothing was switched after the failing step.");
         }
     }
 

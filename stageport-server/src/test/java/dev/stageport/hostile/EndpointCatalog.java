@@ -213,6 +213,9 @@ public final class EndpointCatalog {
             get(SIM + "/policy", Permission.STAGE_VIEW, Scope.STAGE),
             new Endpoint("PUT", SIM + "/policy", "{\"maxOperationSeconds\":3600}", Permission.DEPLOY_APPS,
                     Scope.STAGE, SIM + "/policy"),
+            // Rollback (Stageport only): {op} is what runs now, so an allowed call answers 409 and starts nothing
+            new Endpoint("POST", SIM + "/assets/{app}/rollback", "{\"toOperationKey\":\"{op}\"}",
+                    Permission.DEPLOY_APPS, Scope.STAGE, OPS + "?environmentKey={env}&assetKey={app}"),
             // API clients (Stageport only)
             get(CLIENTS, Permission.MANAGE_API_CLIENTS, Scope.TENANT),
             tenant("POST", CLIENTS, """

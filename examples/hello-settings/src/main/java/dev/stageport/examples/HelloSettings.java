@@ -12,42 +12,26 @@ import java.util.TreeMap;
  * The example app Stageport deploys: an HTTP server that answers {@code /} with
  * the settings it was started with and {@code /health} with "ok". Settings come
  * from environment variables named {@code STAGEPORT_SETTING_<NAME>}; secret
- * settings are shown as set or unset, never by value. Started with
- * {@code --unhealthy-path=/ready} it answers that path with 503, so a stage's health gate
- * can be shown failing while the app itself starts and passes its health check.
+ * settings are shown as set or unset, never by value.
  */
 public final class HelloSettings {
 
     static final String PREFIX = "STAGEPORT_SETTING_";
-    static final String UNHEALTHY_PATH = "--unhealthy-path=";
 
     private HelloSettings() {
     }
 
     public static void main(String[] args) throws IOException {
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8081"));
-        String unhealthy = null;
-        for (String arg : args) {
-            if (arg.startsWith(UNHEALTHY_PATH)) {
-                unhealthy = arg.substring(UNHEALTHY_PATH.length());
-            }
-        }
-        HttpServer server = start(port, System.getenv(), unhealthy);
+        HttpServer server = start(port, System.getenv());
         System.out.println("hello-settings listening on port " + server.getAddress().getPort());
     }
 
     static HttpServer start(int port, Map<String, String> environment) throws IOException {
-        return start(port, environment, null);
-    }
-
-    static HttpServer start(int port, Map<String, String> environment, String unhealthyPath) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         String page = render(environment);
-        server.createContext("/health", exchange -> respond(exchange, 200, "ok"));
-        if (unhealthyPath != null) {
-            server.createContext(unhealthyPath, exchange -> respond(exchange, 503, "unhealthy on purpose"));
-        }
-        server.createContext("/", exchange -> respond(exchange, 200, page));
+        server.createContext("/health", exchange -> respond(exchange, "ok"));
+        server.createContext("/", exchange -> respond(exchange, page));
         server.start();
         return server;
     }
@@ -67,11 +51,10 @@ public final class HelloSettings {
         return out.toString();
     }
 
-    private static void respond(com.sun.net.httpserver.HttpExchange exchange, int status, String body)
-            throws IOException {
+    private static void respond(com.sun.net.httpserver.HttpExchange exchange, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.sendResponseHeaders(200, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }

@@ -32,19 +32,4 @@ class HelloSettingsTest {
             server.stop(0);
         }
     }
-
-    @Test
-    void anUnhealthyPathAnswers503WhileTheRestServes() throws Exception {
-        HttpServer server = HelloSettings.start(0, Map.of(), "/ready");
-        try {
-            HttpClient http = HttpClient.newHttpClient();
-            String base = "http://127.0.0.1:" + server.getAddress().getPort();
-            assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/ready")).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(503);
-            assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-        } finally {
-            server.stop(0);
-        }
-    }
 }
