@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 
-/** deploy, undeploy, apply-configs and publish: start an operation, optionally wait for it. */
+/** deploy, undeploy, apply-configs, publish and rollback: start an operation, optionally wait for it. */
 final class OperationCommands {
 
     private OperationCommands() {
@@ -38,6 +38,11 @@ final class OperationCommands {
 
         abstract Map<String, Object> body(String stageKey, String assetKey);
 
+        /** Where the operation is started; it is followed in {@link #collection()}. */
+        String startPath(String stageKey, String assetKey) {
+            return collection();
+        }
+
         @Override
         protected int run() {
             String stageKey = Names.stageKey(client(), stage);
@@ -46,7 +51,7 @@ final class OperationCommands {
                 context.err().println("stageport: not confirmed; nothing was undeployed");
                 return ExitCode.USAGE;
             }
-            JsonNode op = client().post(collection(), body(stageKey, assetKey));
+            JsonNode op = client().post(startPath(stageKey, assetKey), body(stageKey, assetKey));
             if (!waiting.wait) {
                 Operations.print(out(), op);
                 return ExitCode.OK;
@@ -183,6 +188,35 @@ final class OperationCommands {
         Map<String, Object> body(String stageKey, String assetKey) {
             return Map.of("operation", "Publish", "assetKey", assetKey, "revision",
                     revision.resolve(client(), assetKey), "environmentKey", stageKey);
+        }
+    }
+
+    @Command(name = "rollback", mixinStandardHelpOptions = true,
+        footer = {"%nExample:", "  stageport rollback --stage Production --asset \"Hello Settings\" --wait",
+            "  stageport rollback --stage QA --asset \"Hello Settings\" --to 3f1c...  (an earlier operation's key)"},
+        description = "Deploy an earlier deployment's build again with the configuration it ran with "
+                + "(default: the deployment before the current one). The stage's pending values are not changed.")
+    static class Rollback extends Start {
+        @Option(names = "--to", description = "Key of the deployment operation to roll back to")
+        String to;
+
+        Rollback(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        String collection() {
+            return Operations.DEPLOYMENTS;
+        }
+
+        @Override
+        String startPath(String stageKey, String assetKey) {
+            return "/api/stageport/v1/environments/" + stageKey + "/assets/" + assetKey + "/rollback";
+        }
+
+        @Override
+        Map<String, Object> body(String stageKey, String assetKey) {
+            return to == null ? Map.of() : Map.of("toOperationKey", to);
         }
     }
 }
