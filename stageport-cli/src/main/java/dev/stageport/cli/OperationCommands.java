@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 
-/** deploy, undeploy, apply-configs and publish: start an operation, optionally wait for it. */
+/** deploy, undeploy, apply-configs, publish and rollback: start an operation, optionally wait for it. */
 final class OperationCommands {
 
     private OperationCommands() {
@@ -46,6 +46,11 @@ final class OperationCommands {
 
         abstract Map<String, Object> body(String stageKey, String assetKey);
 
+        /** Where the operation is started; it is followed in {@link #collection()}. */
+        String startPath(String stageKey, String assetKey) {
+            return collection();
+        }
+
         /** What must happen before the operation starts; a code other than OK stops it. */
         int prepare(String stageKey, String assetKey) {
             return ExitCode.OK;
@@ -60,7 +65,7 @@ final class OperationCommands {
             Map<String, Object> body = body(stageKey, assetKey);
             while (true) {
                 try {
-                    return client().post(collection(), body);
+                    return client().post(startPath(stageKey, assetKey), body);
                 } catch (OdcException refused) {
                     String running = refused.status() == 409 && queue() ? running(stageKey, assetKey) : null;
                     if (running == null) {
@@ -266,6 +271,35 @@ final class OperationCommands {
         Map<String, Object> body(String stageKey, String assetKey) {
             return Map.of("operation", "Publish", "assetKey", assetKey, "revision",
                     revision.resolve(client(), assetKey), "environmentKey", stageKey);
+        }
+    }
+
+    @Command(name = "rollback", mixinStandardHelpOptions = true,
+        footer = {"%nExample:", "  stageport rollback --stage Production --asset \"Hello Settings\" --wait",
+            "  stageport rollback --stage QA --asset \"Hello Settings\" --to 3f1c...  (an earlier operation's key)"},
+        description = "Deploy an earlier deployment's build again with the configuration it ran with "
+                + "(default: the deployment before the current one). The stage's pending values are not changed.")
+    static class Rollback extends Start {
+        @Option(names = "--to", description = "Key of the deployment operation to roll back to")
+        String to;
+
+        Rollback(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        String collection() {
+            return Operations.DEPLOYMENTS;
+        }
+
+        @Override
+        String startPath(String stageKey, String assetKey) {
+            return "/api/stageport/v1/environments/" + stageKey + "/assets/" + assetKey + "/rollback";
+        }
+
+        @Override
+        Map<String, Object> body(String stageKey, String assetKey) {
+            return to == null ? Map.of() : Map.of("toOperationKey", to);
         }
     }
 }

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import dev.stageport.policy.StagePolicyRepository;
 import dev.stageport.web.CancelRequest;
@@ -102,7 +103,6 @@ public class DeploymentService {
         stages.find(envKey).orElseThrow(() -> ApiException.notFound("No stage with key " + envKey + "."));
         Asset asset = assets.find(assetKey)
                 .orElseThrow(() -> ApiException.notFound("No asset with key " + assetKey + "."));
-
         int revision;
         String buildKey;
         if (request.operation() == DeploymentOperationsType.Deploy) {
@@ -124,7 +124,7 @@ public class DeploymentService {
         }
 
         return DeploymentOperationResponse.of(record(request.operation(), asset, revision, buildKey, envKey,
-                caller.clientId(), caller, freezeOverride));
+                caller.clientId(), caller, freezeOverride, op -> { }));
     }
 
     /** Records a Deploy of a finished Release build; other features reach it through {@link DeploymentPort}. */
@@ -135,12 +135,16 @@ public class DeploymentService {
                 .orElseThrow(() -> ApiException.badRequest("The build " + buildKey + " is not a finished Release "
                         + "build."));
         return record(DeploymentOperationsType.Deploy, asset, build.assetRevision(), build.key(), envKey,
-                requestedBy, null, null);
+                requestedBy, null, null, op -> { });
     }
 
-    private DeploymentOperation record(DeploymentOperationsType operation, Asset asset, int revision,
-                                       String buildKey, String envKey, String requestedBy, Caller caller,
-                                       String freezeOverride) {
+    /**
+     * Records an operation under the rules of every other (freeze windows, promotion, approvals);
+     * {@code alsoRecord} writes in the transaction that records it (a rollback's link to its target).
+     */
+    DeploymentOperation record(DeploymentOperationsType operation, Asset asset, int revision, String buildKey,
+                               String envKey, String requestedBy, Caller caller, String freezeOverride,
+                               Consumer<DeploymentOperation> alsoRecord) {
         String assetKey = asset.key();
         refuseIfActive(envKey, assetKey);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -155,6 +159,7 @@ public class DeploymentService {
                 operations.insert(op, policies.deadline(envKey, now));
                 safety.recorded(admission, op);
                 webhooks.started(op);
+                alsoRecord.accept(op);
             });
         } catch (DuplicateKeyException raced) {
             // another request won the active slot between our check and insert: the unique index decided.

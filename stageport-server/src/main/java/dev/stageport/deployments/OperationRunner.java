@@ -65,12 +65,18 @@ class OperationRunner implements WorkHandler {
     private final EngineMetrics metrics;
     private final Clock clock;
     private final RetryPolicy retry = RetryPolicy.DEFAULT;
+    private final HealthGateWatch gate;
+    private final RollbackService rollbacks;
+    private final DeploymentUndo undo;
 
     OperationRunner(DeploymentRepository operations, DeploymentOutcome outcome, StageRepository stages,
                     DeployableBuilds builds, DeployedAssetRepository deployed, EffectiveConfiguration configurations,
                     RuntimeRegistry runtimes, StepRunner steps, AwaitApproval awaitApproval, EngineMetrics metrics,
-                    Clock clock) {
+                    Clock clock, HealthGateWatch gate, RollbackService rollbacks, DeploymentUndo undo) {
         this.awaitApproval = awaitApproval;
+        this.gate = gate;
+        this.undo = undo;
+        this.rollbacks = rollbacks;
         this.operations = operations;
         this.outcome = outcome;
         this.stages = stages;
@@ -136,10 +142,11 @@ class OperationRunner implements WorkHandler {
             metrics.stepEnded(op.operation().name(), String.valueOf(lease.step()), EngineMetrics.LOST,
                     Duration.ZERO);
         } catch (Stopped | StepFailed | RuntimeFailure | ConfigurationRejected e) {
-            undoAndFail(run, e.getMessage());
+            undo.undoAndFail(run.lease, run.op, run.stage, run.runtime, e.getMessage());
         } catch (RuntimeException e) {
             log.error("Operation {} failed unexpectedly in step {}", op.key(), lease.step(), e);
-            undoAndFail(run, "An internal error stopped the operation; nothing was switched after the failing step.");
+            undo.undoAndFail(run.lease, run.op, run.stage, run.runtime,
+                    "An internal error stopped the operation; nothing was switched after the failing step.");
         }
     }
 
@@ -153,7 +160,11 @@ class OperationRunner implements WorkHandler {
                     + "is unknown and the operation cannot be resumed safely; it was rolled back.");
         }
         step(run, plan, ResolveConfiguration, () -> {
-            run.resolved = resolve(run, run.candidate.revision());
+            run.resolved = rollbacks.restoredConfiguration(op)
+                    .map(restored -> {
+                        quietOnReplay(run, ResolveConfiguration, restored.summary().get(0));
+                        return restored;
+                    }).orElseGet(() -> resolve(run, run.candidate.revision()));
             run.candidate = run.candidate.withConfiguration(run.resolved.snapshotJson());
         });
         step(run, plan, DeploymentStep.AwaitApproval, () -> awaitApproval.run(run.lease, op));
@@ -170,6 +181,8 @@ class OperationRunner implements WorkHandler {
             run.runtime.activate(run.candidate);
             outcome.info(run.lease, op, ACTIVATE, "Traffic switched to revision " + revision + ".");
         });
+        step(run, plan, DeploymentStep.HealthGate, () -> gate.watch(run.lease, op, run.runtime, run.candidate,
+                previous(run).orElse(null)));
         step(run, plan, RetirePrevious, () -> Retirement.retire(outcome, run.lease, op, run.stage, run.runtime,
                 Optional.ofNullable(run.candidate.previous())));
         step(run, plan, DeploymentStep.Record, () -> outcome.recordDeployed(run.lease, op, run.resolved, revision,
@@ -202,6 +215,12 @@ class OperationRunner implements WorkHandler {
         quietOnReplay(run, Validate, "Validated: revision " + op.revision() + ", Release build "
                 + build.key() + "." + Optional.ofNullable(previous)
                 .map(c -> " Revision " + c.revision() + " runs now and keeps running until the switch.").orElse(""));
+    }
+
+    /** What served before this operation, as the runtime knows it (retired after the health gate). */
+    private Optional<RuntimeContext> previous(Run run) {
+        return Optional.ofNullable(run.candidate.previous()).map(before -> new RuntimeContext(run.stage,
+                run.op.assetKey(), before.revision(), before.buildKey(), run.op.key(), before.configSnapshot()));
     }
 
     private void undeploy(Run run) {
@@ -250,45 +269,6 @@ class OperationRunner implements WorkHandler {
             metrics.stepEnded(run.op.operation().name(), step.name(), outcomeLabel,
                     Duration.between(started, clock.instant()));
         }
-    }
-
-    /**
-     * Undoes what this operation started before the switch (the candidate), so what ran
-     * before keeps serving, then writes the Error message and the terminal status together.
-     */
-    private void undoAndFail(Run run, String text) {
-        if (run.lease.lost()) {
-            return;
-        }
-        String undone = "";
-        try {
-            if (run.runtime == null) {
-                run.stage = stages.find(run.op.environmentKey()).orElse(null);
-                run.runtime = run.stage == null ? null : runtimes.forStage(run.stage);
-            }
-            if (run.runtime != null && run.op.operation() != DeploymentOperationsType.Undeploy && run.stage != null) {
-                boolean switched = deployed.find(run.op.environmentKey(), run.op.assetKey())
-                        .map(d -> d.deploymentKey().equals(run.op.key())).orElse(false);
-                if (!switched) {
-                    run.runtime.discard(new RuntimeContext(run.stage, run.op.assetKey(),
-                            run.op.revision() == null ? 0 : run.op.revision(), run.op.buildKey(), run.op.key(), null));
-                    undone = stepWasStarted(run) ? " The new instance was discarded; what ran before keeps serving."
-                            : "";
-                }
-            }
-        } catch (RuntimeException e) {
-            log.warn("Could not discard the candidate of operation {}: {}", run.op.key(), e.toString());
-            undone = " The new instance could not be discarded: " + e.getMessage();
-        }
-        try {
-            outcome.fail(run.lease, run.op, text + undone);
-        } catch (LeaseLost lost) {
-            log.info("{}; its new owner reports the outcome.", lost.getMessage());
-        }
-    }
-
-    private static boolean stepWasStarted(Run run) {
-        return run.lease.abandoned() || List.of(PROVISION, HEALTH_CHECK, ACTIVATE).contains(run.lease.step());
     }
 
     private StepFailed notDeployed(DeploymentOperation op) {

@@ -8,13 +8,15 @@ import java.util.List;
  *
  * <p>Release safety (docs/release-safety.md): {@code promoteFrom} and {@code minSoakMinutes}
  * (promotion rules), {@code requiredApprovals}, {@code approvers} and {@code approvalTimeoutMinutes}
- * (approvals).
+ * (approvals), {@code healthGate} (probing after the switch).
  */
 public record StagePolicy(Integer maxOperationSeconds, Boolean blockBreakingDeploys,
                           // promotion rules
                           List<String> promoteFrom, Integer minSoakMinutes,
                           // approvals
-                          Integer requiredApprovals, List<String> approvers, Integer approvalTimeoutMinutes) {
+                          Integer requiredApprovals, List<String> approvers, Integer approvalTimeoutMinutes,
+                          // health gate (docs/release-safety.md "Health gates"); keep other rules on their own lines
+                          HealthGate healthGate) {
 
     /** A week: a deadline beyond it is a typo, not a policy. */
     public static final int MAX_OPERATION_SECONDS = 7 * 24 * 3600;
@@ -22,7 +24,7 @@ public record StagePolicy(Integer maxOperationSeconds, Boolean blockBreakingDepl
     public static final int MAX_MINUTES = 30 * 24 * 60;
     public static final int MAX_APPROVALS = 20;
 
-    public static final StagePolicy NONE = new StagePolicy(null, null, null, null, null, null, null);
+    public static final StagePolicy NONE = new StagePolicy(null, null, null, null, null, null, null, null);
 
     public StagePolicy {
         promoteFrom = promoteFrom == null || promoteFrom.isEmpty() ? null : List.copyOf(promoteFrom);
@@ -75,6 +77,8 @@ public record StagePolicy(Integer maxOperationSeconds, Boolean blockBreakingDepl
         }
         if (promoteFrom != null && promoteFrom.stream().anyMatch(s -> s == null || s.isBlank())) {
             throw new IllegalArgumentException("'promoteFrom' must be stage keys, got an empty one.");
+        if (healthGate != null) {
+            healthGate.validated();
         }
         return this;
     }

@@ -9,13 +9,15 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /** stage_policy: one row per stage that has a policy. */
 @Repository
 public class StagePolicyRepository {
 
     private static final String COLUMNS = "max_operation_seconds, block_breaking_deploys, promote_from,"
-            + " min_soak_minutes, required_approvals, approvers, approval_timeout_minutes";
+            + " min_soak_minutes, required_approvals, approvers, approval_timeout_minutes, health_gate";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
 
@@ -32,14 +34,15 @@ public class StagePolicyRepository {
     public void save(String envKey, StagePolicy policy, String by, Instant now) {
         Object[] values = {policy.maxOperationSeconds(), policy.blockBreakingDeploys(), lines(policy.promoteFrom()),
                 policy.minSoakMinutes(), policy.requiredApprovals(), lines(policy.approvers()),
-                policy.approvalTimeoutMinutes(), Timestamp.from(now), by, envKey};
+                policy.approvalTimeoutMinutes(), gate(policy.healthGate()), Timestamp.from(now), by, envKey};
         int updated = jdbc.sql("update stage_policy set max_operation_seconds = ?, block_breaking_deploys = ?,"
                         + " promote_from = ?, min_soak_minutes = ?, required_approvals = ?, approvers = ?,"
-                        + " approval_timeout_minutes = ?, updated_at = ?, updated_by = ? where env_key = ?")
+                        + " approval_timeout_minutes = ?, health_gate = ?, updated_at = ?, updated_by = ?"
+                        + " where env_key = ?")
                 .params(values).update();
         if (updated == 0) {
             jdbc.sql("insert into stage_policy (" + COLUMNS + ", updated_at, updated_by, env_key)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").params(values).update();
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").params(values).update();
         }
     }
 
@@ -66,6 +69,14 @@ public class StagePolicyRepository {
         Boolean blocks = rs.wasNull() ? null : block;
         return new StagePolicy(integer(rs, "max_operation_seconds"), blocks, list(rs.getString("promote_from")),
                 integer(rs, "min_soak_minutes"), integer(rs, "required_approvals"), list(rs.getString("approvers")),
-                integer(rs, "approval_timeout_minutes"));
+                integer(rs, "approval_timeout_minutes"), healthGate(rs.getString("health_gate")));
+    }
+
+    private static String gate(HealthGate gate) {
+        return gate == null ? null : JSON.writeValueAsString(gate);
+    }
+
+    private static HealthGate healthGate(String json) {
+        return json == null ? null : JSON.readValue(json, HealthGate.class);
     }
 }

@@ -81,7 +81,7 @@ public class StagePolicyService {
         }
         return new StagePolicy(policy.maxOperationSeconds(), policy.blockBreakingDeploys(), sources,
                 policy.minSoakMinutes(), policy.requiredApprovals(), policy.approvers(),
-                policy.approvalTimeoutMinutes());
+                policy.approvalTimeoutMinutes(), policy.healthGate());
     }
 
     private Stage stage(Caller caller, String environmentKey, Permission permission) {

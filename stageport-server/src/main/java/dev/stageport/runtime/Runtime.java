@@ -2,6 +2,7 @@ package dev.stageport.runtime;
 
 import dev.stageport.portfolio.Stage;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The runtime SPI: how a stage actually runs an app. The engine calls these in
@@ -33,6 +34,24 @@ public interface Runtime {
      * What ran before keeps serving. Must be harmless when there is no candidate.
      */
     default void discard(RuntimeContext context) {
+    }
+
+    /**
+     * One probe of the instance that serves since the switch, for a stage's health gate: empty
+     * when healthy, otherwise what failed. {@code path} is the policy's HTTP path (null: the app's
+     * own health path); drivers without HTTP access judge health their own way.
+     */
+    default Optional<String> probe(RuntimeContext active, String path) {
+        return Optional.empty();
+    }
+
+    /**
+     * After a failed health gate: sends traffic back to {@code previous} (not yet retired) and
+     * stops the instance of {@code failed}. With {@code previous} null nothing ran before, so the
+     * failed instance is stopped and the asset is no longer served.
+     */
+    default void switchBack(RuntimeContext failed, RuntimeContext previous) {
+        throw new RuntimeFailure("The " + driver() + " driver cannot switch back to the previous revision.");
     }
 
     /** Stops and removes the asset from the stage. */

@@ -4,6 +4,7 @@ import dev.stageport.portfolio.Stage;
 import dev.stageport.work.Lease;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -25,6 +26,9 @@ public class SimulatedRuntime implements Runtime {
     public static final String ACTIVATE = "Activate";
     public static final String RETIRE_PREVIOUS = "RetirePrevious";
     public static final String UNDEPLOY = "Undeploy";
+    /** A probe of the health gate; failStep HealthGate makes every probe fail. */
+    public static final String HEALTH_GATE = "HealthGate";
+    public static final String SWITCH_BACK = "SwitchBack";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -96,6 +100,22 @@ public class SimulatedRuntime implements Runtime {
     @Override
     public void retire(RuntimeContext context) {
         step(context, RETIRE_PREVIOUS);
+    }
+
+    @Override
+    public Optional<String> probe(RuntimeContext active, String path) {
+        count(active, HEALTH_GATE);
+        SimulationSettings settings = effective(active.stage(), active.assetKey());
+        if (!HEALTH_GATE.equals(settings.failStep())) {
+            return Optional.empty();
+        }
+        return Optional.of(settings.failMessage() == null || settings.failMessage().isBlank()
+                ? "Simulated failure of the health gate probe." : settings.failMessage());
+    }
+
+    @Override
+    public void switchBack(RuntimeContext failed, RuntimeContext previous) {
+        count(failed, SWITCH_BACK);
     }
 
     @Override

@@ -12,7 +12,8 @@ public record SimulationSettings(Integer stepMillis, String failStep, String fai
     /** The runtime steps a failure can be injected into. */
     public static final Set<String> STEPS = Set.of(
             SimulatedRuntime.PROVISION, SimulatedRuntime.HEALTH_CHECK, SimulatedRuntime.ACTIVATE,
-            SimulatedRuntime.RETIRE_PREVIOUS, SimulatedRuntime.UNDEPLOY);
+            SimulatedRuntime.RETIRE_PREVIOUS, SimulatedRuntime.UNDEPLOY,
+            SimulatedRuntime.HEALTH_GATE);
 
     public static final int MAX_STEP_MILLIS = 60_000;
 }

@@ -229,6 +229,9 @@ public final class EndpointCatalog {
                     Permission.DEPLOY_APPS, Scope.STAGE, APPROVALS + "/{approval}"),
             new Endpoint("POST", APPROVALS + "/{approval}/reject", "{\"comment\":\"hostile\"}",
                     Permission.DEPLOY_APPS, Scope.STAGE, APPROVALS + "/{approval}"),
+            // Rollback (Stageport only): {op} is what runs now, so an allowed call answers 409 and starts nothing
+            new Endpoint("POST", SIM + "/assets/{app}/rollback", "{\"toOperationKey\":\"{op}\"}",
+                    Permission.DEPLOY_APPS, Scope.STAGE, OPS + "?environmentKey={env}&assetKey={app}"),
             // API clients (Stageport only)
             get(CLIENTS, Permission.MANAGE_API_CLIENTS, Scope.TENANT),
             tenant("POST", CLIENTS, """

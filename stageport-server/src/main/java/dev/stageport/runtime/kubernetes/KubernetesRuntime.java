@@ -137,6 +137,23 @@ public class KubernetesRuntime implements Runtime {
         call(context, client -> ClusterObjects.prune(client, namespace(context), context.assetKey()));
     }
 
+    /** The health gate on Kubernetes: every pod ready and none restarted since the rollout. */
+    @Override
+    public Optional<String> probe(RuntimeContext active, String path) {
+        InstanceStatus status = call(active, () -> status(active.stage(), active.assetKey()));
+        if (status.state() != InstanceStatus.State.Running) {
+            return Optional.of("The pods are not ready (" + status.state() + ", " + status.detail() + ")");
+        }
+        return status.restarts() > 0 ? Optional.of("Pods of the asset restarted " + status.restarts() + " time(s).")
+                : Optional.empty();
+    }
+
+    @Override
+    public void switchBack(RuntimeContext failed, RuntimeContext previous) {
+        KubernetesClient client = clients.client(settings(failed.stage()));
+        call(failed, () -> rollBack(client, failed));
+    }
+
     @Override
     public void undeploy(RuntimeContext context) {
         call(context, client -> ClusterObjects.delete(client, namespace(context), context.assetKey()));

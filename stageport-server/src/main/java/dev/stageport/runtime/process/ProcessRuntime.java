@@ -49,6 +49,7 @@ public class ProcessRuntime implements Runtime, SmartLifecycle {
     final InstanceFiles files;
     final InstanceLauncher launcher = new InstanceLauncher();
     final HealthProbe probe;
+    private final ProcessGate gate = new ProcessGate(this);
     /** Created on every start: a paused test context is stopped and started again. */
     volatile ExecutorService threads;
     volatile ScheduledExecutorService scheduler;
@@ -173,6 +174,20 @@ public class ProcessRuntime implements Runtime, SmartLifecycle {
             slot.endpoint.drain(old.port(), slot.settings.drain());
             discard(old);
         }
+    }
+
+    @Override
+    public Optional<String> probe(RuntimeContext active, String path) {
+        return gate.probe(active, path);
+    }
+
+    @Override
+    public void switchBack(RuntimeContext failed, RuntimeContext previous) {
+        gate.switchBack(failed, previous);
+    }
+
+    java.time.Instant now() {
+        return clock.instant();
     }
 
     @Override
