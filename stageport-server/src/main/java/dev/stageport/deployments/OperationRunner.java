@@ -64,12 +64,14 @@ class OperationRunner implements WorkHandler {
     private final RuntimeRegistry runtimes;
     private final StepRunner steps;
     private final EngineMetrics metrics;
+    private final CandidateRollback rollback;
     private final Clock clock;
     private final RetryPolicy retry = RetryPolicy.DEFAULT;
 
     OperationRunner(DeploymentRepository operations, DeploymentOutcome outcome, StageRepository stages,
                     BuildRepository builds, DeployedAssetRepository deployed, EffectiveConfiguration configurations,
-                    RuntimeRegistry runtimes, StepRunner steps, EngineMetrics metrics, Clock clock) {
+                    RuntimeRegistry runtimes, StepRunner steps, EngineMetrics metrics, CandidateRollback rollback,
+                    Clock clock) {
         this.operations = operations;
         this.outcome = outcome;
         this.stages = stages;
@@ -79,6 +81,7 @@ class OperationRunner implements WorkHandler {
         this.runtimes = runtimes;
         this.steps = steps;
         this.metrics = metrics;
+        this.rollback = rollback;
         this.clock = clock;
     }
 
@@ -103,6 +106,8 @@ class OperationRunner implements WorkHandler {
         Optional<DeployedAsset> current = Optional.empty();
         EffectiveConfiguration.Resolved resolved;
         RuntimeContext candidate;
+        /** Resumed after a crash inside Activate, and the runtime says the switch took effect. */
+        boolean switchedBeforeCrash;
 
         Run(DeploymentOperation op, Lease lease) {
             this.op = op;
@@ -134,10 +139,10 @@ class OperationRunner implements WorkHandler {
             metrics.stepEnded(op.operation().name(), String.valueOf(lease.step()), EngineMetrics.LOST,
                     Duration.ZERO);
         } catch (Stopped | StepFailed | RuntimeFailure | ConfigurationRejected e) {
-            undoAndFail(run, e.getMessage());
+            rollback.undoAndFail(run.lease, run.op, run.stage, run.runtime, e.getMessage());
         } catch (RuntimeException e) {
             log.error("Operation {} failed unexpectedly in step {}", op.key(), lease.step(), e);
-            undoAndFail(run, "An internal error stopped the operation; nothing was switched after the failing step.");
+            rollback.undoAndFail(run.lease, run.op, run.stage, run.runtime, "An internal error stopped the operation; nothing was switched after the failing step.");
         }
     }
 
@@ -147,8 +152,10 @@ class OperationRunner implements WorkHandler {
         Optional<Step> unsafe = steps.unsafeToResume(run.lease, plan);
         step(run, plan, Validate, () -> validate(run));
         if (unsafe.isPresent()) {
-            throw new StepFailed("The server stopped during step " + unsafe.get().name() + ", so the runtime's state "
-                    + "is unknown and the operation cannot be resumed safely; it was rolled back.");
+            run.switchedBeforeCrash = (unsafe.get() == Activate ? run.runtime.switched(run.candidate)
+                    : Optional.<Boolean>empty()).orElseThrow(() -> new StepFailed("The server stopped during step "
+                    + unsafe.get().name() + ", so the runtime's state is unknown and the operation cannot be resumed"
+                    + " safely; it was rolled back."));
         }
         step(run, plan, ResolveConfiguration, () -> {
             run.resolved = resolve(run, run.candidate.revision());
@@ -165,6 +172,11 @@ class OperationRunner implements WorkHandler {
             outcome.info(run.lease, op, HEALTH_CHECK, "The new instance is healthy.");
         });
         step(run, plan, Activate, () -> {
+            if (run.switchedBeforeCrash) {
+                outcome.info(run.lease, op, ACTIVATE, "Traffic had switched to revision " + revision + " before the "
+                        + "server stopped; the switch is not repeated.");
+                return;
+            }
             run.runtime.activate(run.candidate);
             outcome.info(run.lease, op, ACTIVATE, "Traffic switched to revision " + revision + ".");
         });
@@ -253,45 +265,6 @@ class OperationRunner implements WorkHandler {
             metrics.stepEnded(run.op.operation().name(), step.name(), outcomeLabel,
                     Duration.between(started, clock.instant()));
         }
-    }
-
-    /**
-     * Undoes what this operation started before the switch (the candidate), so what ran
-     * before keeps serving, then writes the Error message and the terminal status together.
-     */
-    private void undoAndFail(Run run, String text) {
-        if (run.lease.lost()) {
-            return;
-        }
-        String undone = "";
-        try {
-            if (run.runtime == null) {
-                run.stage = stages.find(run.op.environmentKey()).orElse(null);
-                run.runtime = run.stage == null ? null : runtimes.forStage(run.stage);
-            }
-            if (run.runtime != null && run.op.operation() != DeploymentOperationsType.Undeploy && run.stage != null) {
-                boolean switched = deployed.find(run.op.environmentKey(), run.op.assetKey())
-                        .map(d -> d.deploymentKey().equals(run.op.key())).orElse(false);
-                if (!switched) {
-                    run.runtime.discard(new RuntimeContext(run.stage, run.op.assetKey(),
-                            run.op.revision() == null ? 0 : run.op.revision(), run.op.buildKey(), run.op.key(), null));
-                    undone = stepWasStarted(run) ? " The new instance was discarded; what ran before keeps serving."
-                            : "";
-                }
-            }
-        } catch (RuntimeException e) {
-            log.warn("Could not discard the candidate of operation {}: {}", run.op.key(), e.toString());
-            undone = " The new instance could not be discarded: " + e.getMessage();
-        }
-        try {
-            outcome.fail(run.lease, run.op, text + undone);
-        } catch (LeaseLost lost) {
-            log.info("{}; its new owner reports the outcome.", lost.getMessage());
-        }
-    }
-
-    private static boolean stepWasStarted(Run run) {
-        return run.lease.abandoned() || List.of(PROVISION, HEALTH_CHECK, ACTIVATE).contains(run.lease.step());
     }
 
     private StepFailed notDeployed(DeploymentOperation op) {

@@ -2,6 +2,7 @@ package dev.stageport.runtime;
 
 import dev.stageport.portfolio.Stage;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The runtime SPI: how a stage actually runs an app. The engine calls these in
@@ -23,6 +24,15 @@ public interface Runtime {
 
     /** Switches traffic to the new instance. */
     void activate(RuntimeContext context);
+
+    /**
+     * Asked when a crash cut {@link #activate} short: whether this operation's switch took
+     * effect. True: it did, and is not repeated. False: it never reached the runtime, so it
+     * runs now. Empty (the default): the driver cannot tell, and the operation is rolled back.
+     */
+    default Optional<Boolean> switched(RuntimeContext candidate) {
+        return Optional.empty();
+    }
 
     /** Stops the instance that served before the switch. */
     void retire(RuntimeContext context);

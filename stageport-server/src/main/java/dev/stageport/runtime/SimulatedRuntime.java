@@ -4,6 +4,7 @@ import dev.stageport.portfolio.Stage;
 import dev.stageport.work.Lease;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -91,6 +92,19 @@ public class SimulatedRuntime implements Runtime {
     @Override
     public void activate(RuntimeContext context) {
         step(context, ACTIVATE);
+    }
+
+    /**
+     * The simulated switch takes effect when its call arrives (the step's duration follows), so
+     * the durable call record tells. With a failure injected into Activate a call that arrived
+     * need not have switched: then the state after a crash is unknown.
+     */
+    @Override
+    public Optional<Boolean> switched(RuntimeContext candidate) {
+        if (ACTIVATE.equals(effective(candidate.stage(), candidate.assetKey()).failStep())) {
+            return Optional.empty();
+        }
+        return Optional.of(calls(candidate.operationKey(), ACTIVATE) > 0);
     }
 
     @Override
