@@ -35,11 +35,15 @@ class ChaosIT {
     static final List<String> STAGES = List.of(QA, PRODUCTION);
     static final int DEPLOYS_PER_TARGET = 5;
     static final Duration LEASE = Duration.ofSeconds(3);
-    /** Each runtime step of the simulated driver takes this long: an operation lasts about 1.5 s. */
-    static final Duration STEP = Duration.ofMillis(300);
+    /** Each runtime step of the simulated driver takes this long: an operation lasts about 2.5 s. */
+    static final Duration STEP = Duration.ofMillis(500);
     /** A bound for a loaded machine; on a quiet 2-core machine the chaos lasts under two minutes. */
     static final Duration CHAOS_LIMIT = Duration.ofMinutes(6);
-    static final int MIN_KILLS = 2;
+    /**
+     * Kills come one restart apart (a JVM start: about 10 s on a quiet machine, minutes on an
+     * overloaded one), so only one is certain; a quiet machine sees several.
+     */
+    static final int MIN_KILLS = 1;
 
     /** One deployment target (asset in a stage) and the operations sent to it, in order. */
     record Target(String stage, String app, String build, List<String> ops) {
@@ -132,9 +136,10 @@ class ChaosIT {
             }
             assertThat(Instant.now()).as("all Deploys ended within %s (kills: %s)", CHAOS_LIMIT, kills)
                     .isBefore(deadline);
-            if (replicas.stream().allMatch(Replica::up) && Instant.now().isAfter(nextKill)) {
+            // a kill while no Deploy runs would test nothing: it waits for the next one
+            int inFlight = ledger.running().size();
+            if (replicas.stream().allMatch(Replica::up) && Instant.now().isAfter(nextKill) && inFlight > 0) {
                 Replica victim = replicas.get(random.nextInt(replicas.size()));
-                int inFlight = ledger.running().size();
                 victim.process.kill();
                 kills.add(victim.id + " with " + inFlight + " running");
                 restart(victim);

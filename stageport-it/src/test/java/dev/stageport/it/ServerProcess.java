@@ -1,5 +1,7 @@
 package dev.stageport.it;
 
+import dev.stageport.client.OdcClient;
+import dev.stageport.client.OdcException;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -103,7 +105,7 @@ final class ServerProcess implements AutoCloseable {
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url()
                         + "/identity/.well-known/openid-configuration")).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
+                if (r.statusCode() == 200 && bootstrapClientReady()) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -114,7 +116,17 @@ final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("The server did not start within " + timeout + "; see " + log);
     }
 
-    private static int freePort() throws IOException {
+    /** The bootstrap client is registered just after the port opens: a test's first token must not race it. */
+    private boolean bootstrapClientReady() {
+        try {
+            new OdcClient(url(), CLIENT_ID, CLIENT_SECRET).tokens().token();
+            return true;
+        } catch (OdcException notYet) {
+            return false;
+        }
+    }
+
+        private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
