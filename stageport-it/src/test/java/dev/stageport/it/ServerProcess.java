@@ -1,5 +1,7 @@
 package dev.stageport.it;
 
+import dev.stageport.client.OdcClient;
+import dev.stageport.client.OdcException;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -18,6 +20,7 @@ final class ServerProcess implements AutoCloseable {
 
     static final String CLIENT_ID = "it-pipeline";
     static final String CLIENT_SECRET = "it-secret-0123456789abcdef0123456789";
+    static final String DEFAULT_HEAP = "-Xmx384m";
 
     private final Process process;
     private final int port;
@@ -30,11 +33,20 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(String name, Path workDir, Map<String, String> extraEnv) throws Exception {
-        return start(name, workDir, extraEnv, "-Xmx384m");
+        return start(name, workDir, extraEnv, DEFAULT_HEAP);
     }
 
     /** {@code maxHeap} e.g. "-Xmx256m": tests that prove a job fits a small heap pass their own. */
     static ServerProcess start(String name, Path workDir, Map<String, String> extraEnv, String maxHeap)
+            throws Exception {
+        ServerProcess server = launch(name, workDir, extraEnv, maxHeap);
+        // generous: on a loaded build machine a start can take well over a minute
+        server.awaitReady(Duration.ofSeconds(180));
+        return server;
+    }
+
+    /** Starts the process without waiting for it to answer: a test may kill it while it starts. */
+    static ServerProcess launch(String name, Path workDir, Map<String, String> extraEnv, String maxHeap)
             throws Exception {
         Path jar = Path.of(System.getProperty("stageport.server.jar", "../stageport-server/target/stageport-server-exec.jar"));
         if (!Files.exists(jar)) {
@@ -55,10 +67,7 @@ final class ServerProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
-        ServerProcess server = new ServerProcess(builder.start(), port, log);
-        // generous: on a loaded build machine a start can take well over a minute
-        server.awaitReady(Duration.ofSeconds(180));
-        return server;
+        return new ServerProcess(builder.start(), port, log);
     }
 
     Path log() {
@@ -85,7 +94,7 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private void awaitReady(Duration timeout) throws Exception {
+    void awaitReady(Duration timeout) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -96,7 +105,7 @@ final class ServerProcess implements AutoCloseable {
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url()
                         + "/identity/.well-known/openid-configuration")).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
+                if (r.statusCode() == 200 && bootstrapClientReady()) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -107,7 +116,17 @@ final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("The server did not start within " + timeout + "; see " + log);
     }
 
-    private static int freePort() throws IOException {
+    /** The bootstrap client is registered just after the port opens: a test's first token must not race it. */
+    private boolean bootstrapClientReady() {
+        try {
+            new OdcClient(url(), CLIENT_ID, CLIENT_SECRET).tokens().token();
+            return true;
+        } catch (OdcException notYet) {
+            return false;
+        }
+    }
+
+        private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -86,6 +86,7 @@ class OperationRunner implements WorkHandler {
         this.runtimes = runtimes;
         this.steps = steps;
         this.metrics = metrics;
+        this.rollback = rollback;
         this.clock = clock;
     }
 
@@ -109,6 +110,8 @@ class OperationRunner implements WorkHandler {
         Runtime runtime;
         EffectiveConfiguration.Resolved resolved;
         RuntimeContext candidate;
+        /** Resumed after a crash inside Activate, and the runtime says the switch took effect. */
+        boolean switchedBeforeCrash;
 
         Run(DeploymentOperation op, Lease lease) {
             this.op = op;
@@ -156,8 +159,10 @@ class OperationRunner implements WorkHandler {
         Optional<Step> unsafe = steps.unsafeToResume(run.lease, plan);
         step(run, plan, Validate, () -> validate(run));
         if (unsafe.isPresent()) {
-            throw new StepFailed("The server stopped during step " + unsafe.get().name() + ", so the runtime's state "
-                    + "is unknown and the operation cannot be resumed safely; it was rolled back.");
+            run.switchedBeforeCrash = (unsafe.get() == Activate ? run.runtime.switched(run.candidate)
+                    : Optional.<Boolean>empty()).orElseThrow(() -> new StepFailed("The server stopped during step "
+                    + unsafe.get().name() + ", so the runtime's state is unknown and the operation cannot be resumed"
+                    + " safely; it was rolled back."));
         }
         step(run, plan, ResolveConfiguration, () -> {
             run.resolved = rollbacks.restoredConfiguration(op)
@@ -178,6 +183,11 @@ class OperationRunner implements WorkHandler {
             outcome.info(run.lease, op, HEALTH_CHECK, "The new instance is healthy.");
         });
         step(run, plan, Activate, () -> {
+            if (run.switchedBeforeCrash) {
+                outcome.info(run.lease, op, ACTIVATE, "Traffic had switched to revision " + revision + " before the "
+                        + "server stopped; the switch is not repeated.");
+                return;
+            }
             run.runtime.activate(run.candidate);
             outcome.info(run.lease, op, ACTIVATE, "Traffic switched to revision " + revision + ".");
         });

@@ -77,6 +77,7 @@ public record StagePolicy(Integer maxOperationSeconds, Boolean blockBreakingDepl
         }
         if (promoteFrom != null && promoteFrom.stream().anyMatch(s -> s == null || s.isBlank())) {
             throw new IllegalArgumentException("'promoteFrom' must be stage keys, got an empty one.");
+        }
         if (healthGate != null) {
             healthGate.validated();
         }

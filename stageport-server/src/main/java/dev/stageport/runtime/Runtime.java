@@ -25,6 +25,15 @@ public interface Runtime {
     /** Switches traffic to the new instance. */
     void activate(RuntimeContext context);
 
+    /**
+     * Asked when a crash cut {@link #activate} short: whether this operation's switch took
+     * effect. True: it did, and is not repeated. False: it never reached the runtime, so it
+     * runs now. Empty (the default): the driver cannot tell, and the operation is rolled back.
+     */
+    default Optional<Boolean> switched(RuntimeContext candidate) {
+        return Optional.empty();
+    }
+
     /** Stops the instance that served before the switch. */
     void retire(RuntimeContext context);
 

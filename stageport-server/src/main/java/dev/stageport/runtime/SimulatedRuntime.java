@@ -97,6 +97,19 @@ public class SimulatedRuntime implements Runtime {
         step(context, ACTIVATE);
     }
 
+    /**
+     * The simulated switch takes effect when its call arrives (the step's duration follows), so
+     * the durable call record tells. With a failure injected into Activate a call that arrived
+     * need not have switched: then the state after a crash is unknown.
+     */
+    @Override
+    public Optional<Boolean> switched(RuntimeContext candidate) {
+        if (ACTIVATE.equals(effective(candidate.stage(), candidate.assetKey()).failStep())) {
+            return Optional.empty();
+        }
+        return Optional.of(calls(candidate.operationKey(), ACTIVATE) > 0);
+    }
+
     @Override
     public void retire(RuntimeContext context) {
         step(context, RETIRE_PREVIOUS);

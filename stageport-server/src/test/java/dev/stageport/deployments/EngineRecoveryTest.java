@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stageport.demo.DemoData;
+import dev.stageport.runtime.SimulatedCallRepository;
 import dev.stageport.runtime.SimulatedRuntime;
+import dev.stageport.runtime.SimulationRepository;
+import dev.stageport.runtime.SimulationSettings;
 import dev.stageport.support.OneTickServerTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +23,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A worker that died mid-operation (its lease expired): any worker resumes the
  * operation from its last completed step, so it ends Finished and nothing ran twice
- * against the runtime; one that died inside the traffic switch is rolled back.
+ * against the runtime. One that died inside the traffic switch asks the runtime whether the
+ * switch took effect, and is rolled back only when the runtime cannot tell.
  */
 class EngineRecoveryTest extends OneTickServerTest {
 
@@ -32,6 +36,10 @@ class EngineRecoveryTest extends OneTickServerTest {
     JdbcClient jdbc;
     @Autowired
     SimulatedRuntime simulated;
+    @Autowired
+    SimulatedCallRepository calls;
+    @Autowired
+    SimulationRepository simulations;
     @Autowired
     dev.stageport.portfolio.DeployedAssetRepository deployedAssets;
 
@@ -65,8 +73,41 @@ class EngineRecoveryTest extends OneTickServerTest {
     }
 
     @Test
-    void deployAbandonedDuringTheSwitchIsRolledBackAndEndsWithErrorSayingWhy() {
+    void deployAbandonedInTheSwitchBeforeItReachedTheRuntimeSwitchesOnceAndFinishes() {
         TestApp app = newApp();
+        String key = abandoned(app, DemoData.QA, "Activate", "HealthCheck");
+
+        assertThat(tick()).isTrue();
+
+        assertThat(status(key)).isEqualTo("Finished");
+        assertThat(simulated.calls(key, SimulatedRuntime.ACTIVATE)).as("the runtime had not switched: now it has")
+                .isEqualTo(1);
+        assertThat(simulated.calls(key, "Discard")).isZero();
+        assertThat(deployedAssets.find(DemoData.QA, app.key()).orElseThrow().deploymentKey()).isEqualTo(key);
+    }
+
+    @Test
+    void deployAbandonedAfterTheSwitchReachedTheRuntimeIsNotSwitchedAgainAndFinishes() {
+        TestApp app = newApp();
+        String key = abandoned(app, DemoData.QA, "Activate", "HealthCheck");
+        calls.record(key, SimulatedRuntime.ACTIVATE, "dead-replica", clock.instant());
+
+        assertThat(tick()).isTrue();
+
+        assertThat(status(key)).isEqualTo("Finished");
+        assertThat(simulated.calls(key, SimulatedRuntime.ACTIVATE)).as("the switch before the crash stands")
+                .isEqualTo(1);
+        assertThat(String.join("\n", messages(key))).contains("the switch is not repeated");
+        assertThat(steps(key)).containsSubsequence("Activate", "RetirePrevious", "Record");
+        assertThat(deployedAssets.find(DemoData.QA, app.key()).orElseThrow().deploymentKey()).isEqualTo(key);
+    }
+
+    @Test
+    void deployAbandonedDuringASwitchWhoseStateIsUnknownIsRolledBackAndEndsWithErrorSayingWhy() {
+        TestApp app = newApp();
+        // a failure injected into the simulated switch: a call that arrived need not have switched
+        simulations.save(DemoData.QA, app.key(), new SimulationSettings(0, SimulatedRuntime.ACTIVATE, null),
+                clock.instant());
         String key = abandoned(app, DemoData.QA, "Activate", "HealthCheck");
 
         assertThat(tick()).isTrue();
