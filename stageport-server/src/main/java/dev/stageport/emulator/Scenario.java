@@ -79,11 +79,18 @@ record Scenario(List<StageSeed> stages, List<AssetSeed> assets, List<BuildSeed> 
             assets.add(new AssetSeed(a.path(), a.key("key", keys), a.text("name", false),
                     a.text("type", false), revisions));
         }
+        Map<String, Integer> revisionCounts = new LinkedHashMap<>();
+        assets.forEach(a -> revisionCounts.put(a.key(), a.revisions().size()));
         List<BuildSeed> builds = new ArrayList<>();
         for (Fields b : root.list("builds", Set.of("key", "asset", "revision", "type", "status"))) {
-            builds.add(new BuildSeed(b.key("key", keys), b.text("asset", true), b.number("revision", 1),
-                    b.oneOf("type", Build.BuildType.class, Build.BuildType.Release),
-                    b.oneOf("status", Build.BuildStatus.class, Build.BuildStatus.Finished)));
+            BuildSeed build = new BuildSeed(b.key("key", keys), b.text("asset", true).toLowerCase(),
+                    b.number("revision", 1), b.oneOf("type", Build.BuildType.class, Build.BuildType.Release),
+                    b.oneOf("status", Build.BuildStatus.class, Build.BuildStatus.Finished));
+            if (build.revision() < 1 || build.revision() > revisionCounts.getOrDefault(build.asset(), 0)) {
+                throw file.problem(b.path() + ".revision", "the seed has no revision " + build.revision()
+                        + " of the asset " + build.asset() + ".");
+            }
+            builds.add(build);
         }
         List<ConfigSeed> configurations = new ArrayList<>();
         for (Fields c : root.list("configurations", Set.of("stage", "asset", "values"))) {
@@ -114,7 +121,13 @@ record Scenario(List<StageSeed> stages, List<AssetSeed> assets, List<BuildSeed> 
                 if (stagesNode.isMissingNode() || stagesNode.isNull()) {
                     on.add(Caller.EVERY_STAGE);
                 }
-                stagesNode.forEach(n -> on.add(n.asString().toLowerCase()));
+                for (JsonNode stage : stagesNode) {
+                    String key = stage.asString().toLowerCase();
+                    if (!key.equals(Caller.EVERY_STAGE) && stages.stream().noneMatch(st -> st.key().equals(key))) {
+                        throw file.problem(g.path() + ".stages", "'" + key + "' is not a stage of the seed or '*'.");
+                    }
+                    on.add(key);
+                }
             }
             clients.add(new ClientSeed(id, c.text("name", false), secret, grants));
         }

@@ -113,6 +113,28 @@ class ScenarioFileTest {
     }
 
     @Test
+    void aBuildOfARevisionOrAGrantOnAStageTheSeedLacksIsRefusedBeforeAnythingIsStored() {
+        assertThat(problem("build.yaml", """
+                stages: [{key: %s, name: QA}]
+                assets:
+                  - key: 5a000000-0000-4000-8000-00000000000a
+                    revisions: [{settings: []}]
+                builds:
+                  - key: 5b000000-0000-4000-8000-00000000000a
+                    asset: 5a000000-0000-4000-8000-00000000000a
+                    revision: 2
+                """.formatted(STAGE_A))).contains("line 8:", "builds[0].revision", "no revision 2");
+        assertThat(problem("grant.yaml", """
+                stages: [{key: %s, name: QA}]
+                clients:
+                  - id: ci
+                    secret: ci-secret-0123456789
+                    permissions: [{permission: AppDeploy, stages: [%s]}]
+                """.formatted(STAGE_A, STAGE_B))).contains("line 5:", "clients[0].permissions[0].stages",
+                "not a stage of the seed");
+    }
+
+    @Test
     void brokenYamlAndAMissingFileAreOneLineToo() {
         assertThat(problem("broken.yaml", "stages:\n  - key: [unclosed\n")).contains("line ");
         assertThatThrownBy(() -> ScenarioFile.read(dir.resolve("missing.yaml")))
