@@ -11,7 +11,7 @@ class EmulatorHostileInputSweepTest extends HostileInputSweepTest {
 
     @DynamicPropertySource
     static void emulatorOn(DynamicPropertyRegistry registry) {
-        EmulatorServerTest.emulatorProperties(registry, "emulator-sweep");
+        EmulatorServerTest.emulatorProperties(registry, "emulator_sweep");
     }
 
     static Stream<EndpointCatalog.Endpoint> endpoints() {

@@ -241,9 +241,10 @@ public final class EndpointCatalog {
      */
     public static final List<Endpoint> EMULATOR = List.of(
             new Endpoint("POST", EMULATOR_API + "/reset", null, Permission.EMULATOR_CONTROL, Scope.TENANT, null),
-            new Endpoint("POST", EMULATOR_API + "/snapshots", "{\"name\":\"hostile\"}", Permission.EMULATOR_CONTROL,
-                    Scope.TENANT, null),
+            // restore before snapshots: the sweep's bodies for the latter create snapshots named like its bad keys
             new Endpoint("POST", EMULATOR_API + "/snapshots/{snapshot}/restore", null, Permission.EMULATOR_CONTROL,
+                    Scope.TENANT, null),
+            new Endpoint("POST", EMULATOR_API + "/snapshots", "{\"name\":\"hostile\"}", Permission.EMULATOR_CONTROL,
                     Scope.TENANT, null));
 
     /**
