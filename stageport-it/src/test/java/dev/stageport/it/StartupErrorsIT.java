@@ -124,7 +124,8 @@ class StartupErrorsIT {
                       - {permission: AppDeploy, stages: [7e000000-0000-4000-8000-000000000009]}
                 """);
         String line = start(Map.of("STAGEPORT_EMULATOR", "on", "STAGEPORT_SEED", seed.toString())).line();
-        assertThat(line).contains(seed.toString(), "line 7", "clients[0].permissions[0].stages", "not a stage of the seed");
+        assertThat(line).contains(seed.toString(), "line 7", "clients[0].permissions[0].stages",
+                "not a stage of the seed");
     }
 
     private Exit start(Map<String, String> settings) throws Exception {

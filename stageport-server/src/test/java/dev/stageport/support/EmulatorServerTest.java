@@ -31,7 +31,7 @@ public abstract class EmulatorServerTest extends ServerTest {
                 () -> Path.of("src", "test", "resources", "emulator", "scenario.yaml").toAbsolutePath().toString());
     }
 
-    /** The emulator switch plus a data folder and database named {@code name} (a plain SQL name), for any server test. */
+    /** The emulator switch, a data folder and a database named {@code name} (a plain SQL name), for any server test. */
     public static void emulatorProperties(DynamicPropertyRegistry registry, String name) {
         Path dataDir = Path.of("target", "test-data", name + "-" + UUID.randomUUID());
         registry.add("stageport.data-dir", dataDir::toString);
