@@ -15,7 +15,8 @@ public record StageportProperties(
         @DefaultValue Bootstrap bootstrap,
         @DefaultValue Demo demo,
         @DefaultValue Engine engine,
-        @DefaultValue Bundles bundles) {
+        @DefaultValue Bundles bundles,
+        @DefaultValue Emulator emulator) {
 
     public record Bootstrap(@DefaultValue("") String clientId, @DefaultValue("") String clientSecret) {
     }
@@ -50,5 +51,12 @@ public record StageportProperties(
         public BundleLimits limits() {
             return new BundleLimits(maxSize.toBytes(), maxFiles, maxUncompressedSize.toBytes());
         }
+    }
+
+    /**
+     * Emulator mode for pipeline tests ({@code on} or {@code off}, docs/emulator.md) and the
+     * scenario seed applied to an empty database at start ({@code STAGEPORT_SEED}, YAML or JSON).
+     */
+    public record Emulator(@DefaultValue("off") String mode, @DefaultValue("") String seed) {
     }
 }

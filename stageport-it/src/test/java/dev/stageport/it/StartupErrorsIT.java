@@ -99,6 +99,35 @@ class StartupErrorsIT {
         assertThat(start(Map.of("STAGEPORT_PORT", "eighty")).line()).contains("STAGEPORT_PORT", "'eighty'");
     }
 
+    @Test
+    void aSeedWithAKeyGivenTwiceStopsTheStartNamingTheFileTheLineAndTheField() throws Exception {
+        Files.createDirectories(work);
+        Path seed = Files.writeString(work.resolve("twice.yaml"), """
+                stages:
+                  - {key: 7e000000-0000-4000-8000-000000000001, name: QA}
+                  - {key: 7e000000-0000-4000-8000-000000000001, name: Production}
+                """);
+        String line = start(Map.of("STAGEPORT_EMULATOR", "on", "STAGEPORT_SEED", seed.toString())).line();
+        assertThat(line).contains(seed.toString(), "line 3", "stages[1].key", "given twice");
+    }
+
+    @Test
+    void aSeedThatNamesAStageTheSeedLacksStopsTheStartOnItsLine() throws Exception {
+        Files.createDirectories(work);
+        Path seed = Files.writeString(work.resolve("client.yaml"), """
+                stages:
+                  - {key: 7e000000-0000-4000-8000-000000000001, name: QA}
+                clients:
+                  - id: ci
+                    secret: ci-secret-0123456789
+                    permissions:
+                      - {permission: AppDeploy, stages: [7e000000-0000-4000-8000-000000000009]}
+                """);
+        String line = start(Map.of("STAGEPORT_EMULATOR", "on", "STAGEPORT_SEED", seed.toString())).line();
+        assertThat(line).contains(seed.toString(), "line 7", "clients[0].permissions[0].stages",
+                "not a stage of the seed");
+    }
+
     private Exit start(Map<String, String> settings) throws Exception {
         Path jar = Path.of(System.getProperty("stageport.server.jar",
                 "../stageport-server/target/stageport-server-exec.jar"));

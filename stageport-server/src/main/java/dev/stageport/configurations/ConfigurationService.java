@@ -47,6 +47,12 @@ public class ConfigurationService {
         this.clock = clock;
     }
 
+    /** The app PATCH for server-side callers (a scenario seed), with the same checks. */
+    @Transactional
+    public void patchApp(Caller caller, String environmentKey, String applicationKey, ApplicationConfigPatch body) {
+        patch(caller, environmentKey, applicationKey, body, ConfigTargets.Kind.APP);
+    }
+
     /**
      * Validates the whole request against the baseline revision, then stores every
      * value as pending in one transaction: either all values change or none does.

@@ -86,7 +86,6 @@ class OperationRunner implements WorkHandler {
         this.runtimes = runtimes;
         this.steps = steps;
         this.metrics = metrics;
-        this.rollback = rollback;
         this.clock = clock;
     }
 

@@ -30,6 +30,11 @@ public class StatusResponses {
         this.json = json;
     }
 
+    /** After an emulator reset or restore the operations behind the cached answers may be gone. */
+    public void forgetAll() {
+        finished.clear();
+    }
+
     Cached find(String operationKey) {
         return finished.get(operationKey);
     }

@@ -58,4 +58,9 @@ public class CallerDirectory {
     public void forget(String clientId) {
         cache.remove(clientId);
     }
+
+    /** After an emulator reset or restore every client may have other grants, or be gone. */
+    public void forgetAll() {
+        cache.clear();
+    }
 }

@@ -25,7 +25,9 @@ public enum Permission {
     /** Reordering stages and renaming portfolios: only a grant on every stage counts. */
     MANAGE_PORTFOLIO("PortfolioManage", "Portfolio management > Manage portfolio"),
     /** Tenant-wide: only a grant on every stage counts. */
-    MANAGE_API_CLIENTS("ManageApiClients", "User and access management > Manage API clients");
+    MANAGE_API_CLIENTS("ManageApiClients", "User and access management > Manage API clients"),
+    /** Stageport's emulator mode (reset, snapshots, faults, clock, journal); tenant-wide like the one above. */
+    EMULATOR_CONTROL("EmulatorControl", "Emulator > Control");
 
     private final String code;
     private final String label;

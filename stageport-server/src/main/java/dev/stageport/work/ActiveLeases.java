@@ -16,6 +16,26 @@ public class ActiveLeases {
 
     void remove(Lease lease) {
         held.remove(lease.key(), lease);
+        synchronized (this) {
+            notifyAll();
+        }
+    }
+
+    void stopAll() {
+        held.values().forEach(Lease::stop);
+    }
+
+    /** Waits until this replica's workers hold nothing; false when some still did after {@code wait}. */
+    synchronized boolean awaitNone(java.time.Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (!held.isEmpty()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
     }
 
     void stop(String key) {

@@ -35,11 +35,15 @@ public class OperationEngine implements SmartLifecycle {
     private final String instanceId = "engine-" + UUID.randomUUID();
     private final WorkerPool pool;
     private final Placement placement;
+    private final EngineSignal signal;
+    /** While set (an emulator reset), no worker claims anything. */
+    private volatile boolean held;
 
     public OperationEngine(WorkQueue queue, ActiveLeases leases, StepRunner steps, List<WorkHandler> handlers,
                            EngineSignal signal, StageportProperties properties, Clock clock,
                            org.springframework.beans.factory.ObjectProvider<Placement> placement) {
         this.placement = placement.getIfAvailable(() -> Placement.ANYWHERE);
+        this.signal = signal;
         this.queue = queue;
         this.leases = leases;
         this.steps = steps;
@@ -61,6 +65,9 @@ public class OperationEngine implements SmartLifecycle {
 
     /** Runs this item now on the calling thread if it is due and free; false when it is not. */
     public boolean runNow(String key) {
+        if (held) {
+            return false;
+        }
         return queue.find(key).filter(WorkItem::running)
                 .map(item -> run(item, instanceId + "-now", clock.instant())).orElse(false);
     }
@@ -70,6 +77,9 @@ public class OperationEngine implements SmartLifecycle {
     }
 
     private boolean tick(String workerId, List<String> kinds) {
+        if (held) {
+            return false;
+        }
         Instant now = clock.instant();
         for (WorkItem candidate : queue.candidates(kinds, now, CANDIDATES, placement.elsewhere())) {
             if (run(candidate, workerId, now)) {
@@ -105,6 +115,26 @@ public class OperationEngine implements SmartLifecycle {
             leases.remove(lease);
         }
         return true;
+    }
+
+    /**
+     * Stops the engine for a state reset: nothing is claimed any more, every running
+     * operation is asked to stop (it undoes what it started, as after a cancel), and
+     * the call waits until this replica's workers let go of them. {@link #release} resumes.
+     *
+     * @return false when some worker still held an operation after {@code wait}
+     */
+    public boolean hold(String by, String reason, java.time.Duration wait) throws InterruptedException {
+        held = true;
+        queue.requestCancelAll(by, reason);
+        leases.stopAll();
+        signal.wake();
+        return leases.awaitNone(wait);
+    }
+
+    public void release() {
+        held = false;
+        signal.wake();
     }
 
     private void renew(Lease lease) {

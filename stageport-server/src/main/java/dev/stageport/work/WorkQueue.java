@@ -160,6 +160,13 @@ public class WorkQueue {
                 .param(key).update() == 1;
     }
 
+    /** A cancel request on every operation still running; the number of items it reached. */
+    public int requestCancelAll(String by, String reason) {
+        return jdbc.sql("update work_item set cancel_requested_by = coalesce(cancel_requested_by, ?),"
+                        + " cancel_reason = coalesce(cancel_reason, ?) where state = 'Running'")
+                .params(by, reason).update();
+    }
+
     private static void write(Lease lease, int updated) {
         if (updated != 1) {
             lease.lose();

@@ -260,6 +260,22 @@ public final class EndpointCatalog {
             // Audit (Stageport only): tenant-wide like API clients
             get("/api/stageport/v1/audit-events", Permission.MANAGE_API_CLIENTS, Scope.TENANT));
 
+    private static final String EMULATOR_API = "/api/stageport/v1/emulator";
+
+    /**
+     * The emulator's endpoints: they exist only with STAGEPORT_EMULATOR=on, so they are not in
+     * {@link #ALL} (the suite's server runs with it off, where they answer 404). Emulator tests
+     * run the sweep and the permission checks on these rows against a server with it on
+     * (emulator/EmulatorEndpointsTest); {snapshot} is a snapshot that exists.
+     */
+    public static final List<Endpoint> EMULATOR = List.of(
+            new Endpoint("POST", EMULATOR_API + "/reset", null, Permission.EMULATOR_CONTROL, Scope.TENANT, null),
+            // restore before snapshots: the sweep's bodies for the latter create snapshots named like its bad keys
+            new Endpoint("POST", EMULATOR_API + "/snapshots/{snapshot}/restore", null, Permission.EMULATOR_CONTROL,
+                    Scope.TENANT, null),
+            new Endpoint("POST", EMULATOR_API + "/snapshots", "{\"name\":\"hostile\"}", Permission.EMULATOR_CONTROL,
+                    Scope.TENANT, null));
+
     /**
      * Handlers of the server that are not in {@link #ALL}, by "METHOD path" as Spring maps them
      * ("ANY" when the handler takes every method), each with the reason.

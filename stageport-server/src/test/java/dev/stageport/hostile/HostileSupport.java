@@ -44,11 +44,14 @@ abstract class HostileSupport extends ServerTest {
     /** A PNG's first bytes: enough for an icon the server serves as it is. */
     static final byte[] ICON = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
-    private static Fixture fixture;
+    /** One fixture per server (by port): the emulator's sweep runs against a server of its own. */
+    private static final Map<Integer, Fixture> FIXTURES = new java.util.HashMap<>();
+    private Fixture fixture;
 
     @BeforeEach
     void fixture() {
         synchronized (HostileSupport.class) {
+            fixture = FIXTURES.get(port);
             if (fixture == null) {
                 TestApp app = newApp();
                 // subscribed before the Production deploy, so it has a delivery of that operation's end
@@ -65,6 +68,7 @@ abstract class HostileSupport extends ServerTest {
                         ReleaseSafetyFixture.approvals(api, newApp(), newApp()), webhook,
                         WebhookFixture.firstDelivery(api, webhook),
                         WebhookFixture.create(api, "freeze.overridden", DemoData.QA));
+                FIXTURES.put(port, fixture);
             }
         }
     }
@@ -100,6 +104,7 @@ abstract class HostileSupport extends ServerTest {
         keys.put("delivery", fixture.delivery());
         keys.put("sparewebhook", fixture.spareWebhook());
         keys.put("hookurl", WebhookFixture.RECEIVER.url());
+        keys.put("snapshot", "hostile");
         // renaming a stage to its own name and moving it to its own place: allowed calls change nothing
         keys.put("envname", stage.equals(DemoData.PRODUCTION) ? "Production" : "QA");
         keys.put("envorder", stage.equals(DemoData.PRODUCTION) ? "2" : "1");

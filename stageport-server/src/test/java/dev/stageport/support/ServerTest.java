@@ -42,10 +42,20 @@ public abstract class ServerTest {
 
     private static final Path DATA_DIR = Path.of("target", "test-data", UUID.randomUUID().toString());
 
+    /**
+     * Set by a subclass's own {@code @DynamicPropertySource} that gives its server a data folder and
+     * database of its own (see EmulatorServerTest). Spring runs the subclass's method first and this
+     * class's last, and the last value of a property wins, so without the flag this one would replace them.
+     */
+    protected static volatile boolean ownDatabase;
+
     @DynamicPropertySource
     static void serverProperties(DynamicPropertyRegistry registry) {
-        registry.add("stageport.data-dir", () -> DATA_DIR.toString());
-        TestDatabase.properties("suite").forEach((name, value) -> registry.add(name, () -> value));
+        if (!ownDatabase) {
+            registry.add("stageport.data-dir", () -> DATA_DIR.toString());
+            TestDatabase.properties("suite").forEach((name, value) -> registry.add(name, () -> value));
+        }
+        ownDatabase = false;
         registry.add("stageport.bootstrap.client-id", () -> CLIENT_ID);
         registry.add("stageport.bootstrap.client-secret", () -> CLIENT_SECRET);
         registry.add("stageport.demo.step-duration", () -> "20ms");
