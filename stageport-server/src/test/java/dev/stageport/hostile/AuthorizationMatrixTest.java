@@ -99,6 +99,7 @@ class AuthorizationMatrixTest extends HostileSupport {
                 String manager = clientWith(everywhere(endpoint.permission())).token();
                 Map<String, String> keys = keys(DemoData.QA);
                 keys.put("client", newClient());
+                keys.put("user", newConsoleUser());
                 Api.Response r = call(manager, endpoint, keys);
                 assertThat(r.status()).as("%s: %s", endpoint, r.body()).isBetween(200, 299);
             }
