@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,12 +38,17 @@ public class ConsoleUserRepository {
 
     /** Inserts the user unless one of that name exists; false when it did. */
     public boolean insert(ConsoleUser user) {
-        return jdbc.sql("""
-                insert into console_user (username, display_name, password_hash, status, created_at)
-                select ?, ?, ?, ?, ? where not exists (select 1 from console_user where username = ?)""")
-                .params(user.username(), user.displayName(), user.passwordHash(), user.status().name(),
-                        Timestamp.from(user.createdAt()), user.username())
-                .update() > 0;
+        try {
+            jdbc.sql("""
+                    insert into console_user (username, display_name, password_hash, status, created_at)
+                    values (?, ?, ?, ?, ?)""")
+                    .params(user.username(), user.displayName(), user.passwordHash(), user.status().name(),
+                            Timestamp.from(user.createdAt()))
+                    .update();
+            return true;
+        } catch (DuplicateKeyException taken) {
+            return false;
+        }
     }
 
     public boolean update(ConsoleUser user) {
@@ -89,10 +95,12 @@ public class ConsoleUserRepository {
                 where username = ?""")
                 .params(Timestamp.from(since), Timestamp.from(now), username).update();
         if (updated == 0) {
-            jdbc.sql("""
-                    insert into console_sign_in_failure (username, failures, last_failure)
-                    select ?, 1, ? where not exists (select 1 from console_sign_in_failure where username = ?)""")
-                    .params(username, Timestamp.from(now), username).update();
+            try {
+                jdbc.sql("insert into console_sign_in_failure (username, failures, last_failure) values (?, 1, ?)")
+                        .params(username, Timestamp.from(now)).update();
+            } catch (DuplicateKeyException concurrent) {
+                // another failed attempt for the name counted at the same moment: one of them is enough
+            }
         }
     }
 

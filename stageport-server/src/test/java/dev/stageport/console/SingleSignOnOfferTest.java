@@ -14,14 +14,16 @@ import org.springframework.ui.ExtendedModelMap;
 /** The sign-in page offers single sign-on exactly when a provider is configured. */
 class SingleSignOnOfferTest {
 
-    private static List<?> offered(ClientRegistrationRepository registrations) {
+    private static List<Object> offered(ClientRegistrationRepository registrations) {
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         if (registrations != null) {
             beans.addBean("registrations", registrations);
         }
         ExtendedModelMap model = new ExtendedModelMap();
         new SignInController(beans.getBeanProvider(ClientRegistrationRepository.class)).login(model);
-        return (List<?>) model.get("providers");
+        @SuppressWarnings("unchecked")
+        List<Object> providers = (List<Object>) model.get("providers");
+        return providers;
     }
 
     @Test

@@ -231,9 +231,6 @@ public final class EndpointCatalog {
             tenant("DELETE", CLIENTS + "/{client}", null, CLIENTS + "/{client}"),
             // Console users (Stageport only): managed like API clients
             get(USERS, Permission.MANAGE_API_CLIENTS, Scope.TENANT),
-            tenant("POST", USERS, """
-                    {"username":"{newuser}","displayName":"made by a test",\
-                    "permissions":[{"permission":"StageView","environmentKey":"{env}"}]}""", USERS),
             get(USERS + "/{user}", Permission.MANAGE_API_CLIENTS, Scope.TENANT),
             tenant("PATCH", USERS + "/{user}", "{\"displayName\":\"renamed\"}", USERS + "/{user}"),
             tenant("PUT", USERS + "/{user}/permissions",
@@ -242,6 +239,11 @@ public final class EndpointCatalog {
             tenant("POST", USERS + "/{user}/suspend", null, USERS + "/{user}"),
             tenant("POST", USERS + "/{user}/resume", null, USERS + "/{user}"),
             tenant("DELETE", USERS + "/{user}", null, USERS + "/{user}"),
+            // after the rows that name a user: the sweep's wrong values ("-1", "not-a-uuid") are valid user
+            // names, so its mutated bodies create users that the bad-key checks above expect not to exist
+            tenant("POST", USERS, """
+                    {"username":"{newuser}","displayName":"made by a test",\
+                    "permissions":[{"permission":"StageView","environmentKey":"{env}"}]}""", USERS),
             // Audit (Stageport only): tenant-wide like API clients
             get("/api/stageport/v1/audit-events", Permission.MANAGE_API_CLIENTS, Scope.TENANT));
 
