@@ -146,7 +146,7 @@ class ClientsCommand implements Runnable {
     }
 
     /** PERMISSION@STAGE, stage by key, name or '*'. */
-    private static List<Map<String, String>> grants(OdcClient client, List<String> specs) {
+    static List<Map<String, String>> grants(OdcClient client, List<String> specs) {
         List<Map<String, String>> grants = new ArrayList<>();
         for (String spec : specs == null ? List.<String>of() : specs) {
             int at = spec.indexOf('@');

@@ -112,6 +112,12 @@ public class ConfigurationService {
         return view(target, deployed.revision(), deployed, view);
     }
 
+    /** An app's configuration in the stage where it runs, every section (the console's configuration pages). */
+    @Transactional(readOnly = true)
+    public ApplicationConfigResult deployedApp(Caller caller, String environmentKey, String applicationKey) {
+        return deployed(caller, environmentKey, applicationKey, null, false, ConfigTargets.Kind.APP);
+    }
+
     /** The configuration of one revision as it would run in the stage. */
     @Transactional(readOnly = true)
     public ApplicationConfigResult revision(Caller caller, String environmentKey, String applicationKey,

@@ -243,6 +243,13 @@ public class DeploymentService {
                 StringPageInfo.of(paging, page.size(), more), List.copyOf(page));
     }
 
+    /** One page of the operations the caller may see, as stored (with their stage), for the console. */
+    public List<DeploymentOperation> page(Caller caller, ListRequest request) {
+        OperationQuery query = visibility.query(caller, request);
+        List<DeploymentOperation> rows = operations.list(query);
+        return rows.size() > query.paging().limit() ? rows.subList(0, query.paging().limit()) : rows;
+    }
+
     public Int32NullableDeploymentOperationResponsePagedListResponse list(Caller caller, ListRequest request) {
         OperationQuery query = visibility.query(caller, request);
         List<DeploymentOperation> rows = operations.list(query);
@@ -281,7 +288,7 @@ public class DeploymentService {
     }
 
     /** The operation, if the caller may view its stage (404 unknown, 403 not permitted). */
-    DeploymentOperation visible(Caller caller, String operationKey) {
+    public DeploymentOperation visible(Caller caller, String operationKey) {
         String key = Keys.parse(operationKey, "operationKey").toString();
         DeploymentOperation op = operations.find(key).orElseThrow(() -> notFound(key));
         requireView(caller, op.environmentKey(), key);

@@ -9,9 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,15 +31,15 @@ public class ApiClientService {
     private final ApiClientRepository clients;
     private final ClientSecrets secrets;
     private final CallerDirectory directory;
-    private final KnownStages stages;
+    private final PermissionGrants permissionGrants;
     private final Clock clock;
 
     public ApiClientService(ApiClientRepository clients, ClientSecrets secrets, CallerDirectory directory,
-                            KnownStages stages, Clock clock) {
+                            PermissionGrants permissionGrants, Clock clock) {
         this.clients = clients;
         this.secrets = secrets;
         this.directory = directory;
-        this.stages = stages;
+        this.permissionGrants = permissionGrants;
         this.clock = clock;
     }
 
@@ -154,42 +151,11 @@ public class ApiClientService {
     }
 
     private Map<Permission, Set<String>> grants(List<PermissionGrant> requested) {
-        Map<Permission, Set<String>> grants = new EnumMap<>(Permission.class);
-        if (requested == null) {
-            return grants;
-        }
-        List<String> problems = new ArrayList<>();
-        for (PermissionGrant grant : requested) {
-            Permission permission = grant == null || grant.permission() == null ? null
-                    : Permission.fromCode(grant.permission()).orElse(null);
-            String stage = grant == null ? null : grant.environmentKey();
-            if (permission == null) {
-                problems.add("Unknown permission '" + (grant == null ? null : grant.permission())
-                        + "'; expected one of " + codes() + ".");
-                continue;
-            }
-            if (stage == null || !stage.equals(Caller.EVERY_STAGE) && !stages.exists(stage.toLowerCase())) {
-                problems.add("Permission " + permission.code() + ": 'environmentKey' must be a stage key or '*', got '"
-                        + stage + "'.");
-                continue;
-            }
-            if ((permission == Permission.MANAGE_API_CLIENTS || permission == Permission.EMULATOR_CONTROL)
-                    && !stage.equals(Caller.EVERY_STAGE)) {
-                problems.add(permission.code() + " is tenant-wide: give it with environmentKey '*'.");
-                continue;
-            }
-            grants.computeIfAbsent(permission, p -> new HashSet<>()).add(stage.toLowerCase());
-        }
-        if (!problems.isEmpty()) {
-            throw new ApiException(dev.stageport.errors.ErrorCode.VALIDATION_FAILED, problems.get(0), problems);
-        }
-        return grants;
+        return permissionGrants.parse(requested);
     }
 
     private ApiClientResponse view(ApiClient client, String secret) {
-        List<PermissionGrant> permissions = new ArrayList<>();
-        clients.grants(client.clientId()).forEach((permission, stageKeys) -> stageKeys.stream().sorted()
-                .forEach(stage -> permissions.add(new PermissionGrant(permission.code(), stage))));
+        List<PermissionGrant> permissions = PermissionGrants.list(clients.grants(client.clientId()));
         String status;
         if (client.status() == ApiClient.Status.SUSPENDED) {
             status = "Suspended";
@@ -202,18 +168,14 @@ public class ApiClientService {
                 client.secretExpiresAt(), client.createdAt(), permissions, secret);
     }
 
-    private static String codes() {
-        return java.util.Arrays.stream(Permission.values()).map(Permission::code).toList().toString();
-    }
-
-    private static String required(String value, String field, int max) {
+    static String required(String value, String field, int max) {
         if (value == null || value.isBlank()) {
             throw ApiException.badRequest("'" + field + "' is required.");
         }
         return optional(value, field, max);
     }
 
-    private static String optional(String value, String field, int max) {
+    static String optional(String value, String field, int max) {
         if (value != null && value.length() > max) {
             throw ApiException.badRequest("'" + field + "' may be at most " + max + " characters.");
         }

@@ -62,6 +62,14 @@ class PackageRulesTest {
     }
 
     @Test
+    void noFeatureDependsOnTheConsole() {
+        noClasses().that().resideOutsideOfPackages("dev.stageport.console..")
+                .should().dependOnClassesThat().resideInAPackage("dev.stageport.console..")
+                .allowEmptyShould(false)
+                .check(server);
+    }
+
+    @Test
     void startUpChecksUseNothingButTheSecretsFormat() {
         noClasses().that().resideInAPackage("dev.stageport.startup..")
                 .should().dependOnClassesThat().resideInAnyPackage(minus(features(), "dev.stageport.secrets.."))

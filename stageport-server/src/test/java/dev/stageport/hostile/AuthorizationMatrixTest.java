@@ -100,6 +100,7 @@ class AuthorizationMatrixTest extends HostileSupport {
                 Map<String, String> keys = keys(DemoData.QA);
                 keys.put("client", newClient());
                 keys.put("sparewebhook", WebhookFixture.create(api, "freeze.overridden", DemoData.QA));
+                keys.put("user", newConsoleUser());
                 Api.Response r = call(manager, endpoint, keys);
                 assertThat(r.status()).as("%s: %s", endpoint, r.body()).isBetween(200, 299);
             }

@@ -67,6 +67,7 @@ public final class EndpointCatalog {
     private static final String SIM = "/api/stageport/v1/environments/{env}";
     private static final String CLIENTS = "/api/stageport/v1/api-clients";
     private static final String HOOKS = "/api/stageport/v1/webhooks";
+    private static final String USERS = "/api/stageport/v1/console-users";
     private static final String AGENT = "/api/asset-configurations/v1/environments/{env}/agents/{agent}";
     private static final String STAGE_DEFAULTS =
             "/api/asset-configurations/v1/environments/{env}/default-system-configurations";
@@ -257,6 +258,21 @@ public final class EndpointCatalog {
             get(HOOKS + "/{webhook}/deliveries", Permission.MANAGE_API_CLIENTS, Scope.TENANT),
             // no read-back: deliveries of other tests' operations may arrive at any time
             tenant("POST", HOOKS + "/{webhook}/deliveries/{delivery}/redeliver", null, null),
+            // Console users (Stageport only): managed like API clients
+            get(USERS, Permission.MANAGE_API_CLIENTS, Scope.TENANT),
+            get(USERS + "/{user}", Permission.MANAGE_API_CLIENTS, Scope.TENANT),
+            tenant("PATCH", USERS + "/{user}", "{\"displayName\":\"renamed\"}", USERS + "/{user}"),
+            tenant("PUT", USERS + "/{user}/permissions",
+                    "{\"permissions\":[{\"permission\":\"StageView\",\"environmentKey\":\"{env}\"}]}",
+                    USERS + "/{user}"),
+            tenant("POST", USERS + "/{user}/suspend", null, USERS + "/{user}"),
+            tenant("POST", USERS + "/{user}/resume", null, USERS + "/{user}"),
+            tenant("DELETE", USERS + "/{user}", null, USERS + "/{user}"),
+            // after the rows that name a user: the sweep's wrong values ("-1", "not-a-uuid") are valid user
+            // names, so its mutated bodies create users that the bad-key checks above expect not to exist
+            tenant("POST", USERS, """
+                    {"username":"{newuser}","displayName":"made by a test",\
+                    "permissions":[{"permission":"StageView","environmentKey":"{env}"}]}""", USERS),
             // Audit (Stageport only): tenant-wide like API clients
             get("/api/stageport/v1/audit-events", Permission.MANAGE_API_CLIENTS, Scope.TENANT));
 
@@ -294,6 +310,19 @@ public final class EndpointCatalog {
                     + "permission (its token is the credential) and bodies up to the bundle limit, so neither "
                     + "the sweep's 401 and 413 checks nor the matrix apply; BundleUploadTest covers it "
                     + "(unknownUploadUrlThen404AndNonUploadUrlThen400)");
+
+    /**
+     * The web console's pages and forms (docs/console.md). They answer a session cookie, never a bearer
+     * token, so the sweep's and the matrix's token-based checks do not apply; ConsoleSignInTest,
+     * ConsolePagesTest and ConsoleBrowserTest cover sign-in, CSRF, escaping, 404 pages and per-stage visibility.
+     */
+    public static final List<String> CONSOLE = List.of(
+            "GET /console", "GET /console/", "GET /console/login", "ANY /console/denied",
+            "GET /console/assets/{assetKey}", "GET /console/assets/{assetKey}/configuration/{environmentKey}",
+            "GET /console/assets/{assetKey}/compare", "POST /console/assets/{assetKey}/deploy",
+            "POST /console/assets/{assetKey}/apply-configs", "GET /console/operations",
+            "GET /console/operations/{operationKey}", "GET /console/operations/{operationKey}/live",
+            "POST /console/operations/{operationKey}/cancel", "GET /console/audit", "GET /console/identities");
 
     /** Endpoints the spec lets either of two permissions call, by "METHOD path". */
     private static final Map<String, Set<Permission>> ALTERNATIVES = Map.of(

@@ -87,6 +87,8 @@ abstract class HostileSupport extends ServerTest {
         keys.put("publish", stage.equals(DemoData.PRODUCTION) ? fixture.publishProduction() : fixture.publishQa());
         keys.put("build", fixture.app().release1());
         keys.put("client", fixture.client());
+        keys.put("user", consoleUser());
+        keys.put("newuser", "hostile-" + java.util.UUID.randomUUID());
         keys.put("greeting", fixture.app().greeting());
         keys.put("timer", fixture.app().timer());
         keys.put("upload", fixture.upload());
@@ -197,6 +199,25 @@ abstract class HostileSupport extends ServerTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String consoleUser;
+
+    /** A console user made once, the target of the console-user endpoints (made again after a test deleted it). */
+    synchronized String consoleUser() {
+        if (consoleUser == null || api.get("/api/stageport/v1/console-users/" + consoleUser).status() == 404) {
+            consoleUser = newConsoleUser();
+        }
+        return consoleUser;
+    }
+
+    /** A console user the all-permission api created, with no permissions. */
+    String newConsoleUser() {
+        String name = "target-" + java.util.UUID.randomUUID();
+        Api.Response r = api.post("/api/stageport/v1/console-users", "{\"username\":\"" + name
+                + "\",\"permissions\":[]}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return name;
     }
 
     /** A client the all-permission api created, to be the target of the api-client endpoints. */

@@ -39,6 +39,8 @@ public abstract class ServerTest {
 
     public static final String CLIENT_ID = "test-pipeline";
     public static final String CLIENT_SECRET = "test-secret-that-is-long-enough-0123456789";
+    /** The console user {@code admin}'s password (every permission, like the bootstrap client). */
+    public static final String ADMIN_PASSWORD = "console-admin-password-0123";
 
     private static final Path DATA_DIR = Path.of("target", "test-data", UUID.randomUUID().toString());
 
@@ -58,6 +60,7 @@ public abstract class ServerTest {
         ownDatabase = false;
         registry.add("stageport.bootstrap.client-id", () -> CLIENT_ID);
         registry.add("stageport.bootstrap.client-secret", () -> CLIENT_SECRET);
+        registry.add("stageport.console.admin-password", () -> ADMIN_PASSWORD);
         registry.add("stageport.demo.step-duration", () -> "20ms");
         // the suite tunes and injects failures through the simulated driver; process tests switch a stage themselves
         registry.add("stageport.demo.runtime-driver", () -> "simulated");

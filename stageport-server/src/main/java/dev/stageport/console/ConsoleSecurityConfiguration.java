@@ -1,0 +1,58 @@
+package dev.stageport.console;
+
+import dev.stageport.identity.ConsoleSignIn;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+
+/**
+ * The console's own filter chain, ahead of the API's: form sign-in, a session cookie
+ * (path /console, so the API never even receives it), CSRF tokens on every form. It has
+ * no bearer-token support at all, so an Authorization header counts for nothing here;
+ * the API chain is stateless and ignores sessions. Single sign-on (OAuth2 login) is on
+ * only when a provider is configured under spring.security.oauth2.client (docs/console.md).
+ */
+@Configuration(proxyBeanMethods = false)
+public class ConsoleSecurityConfiguration {
+
+    static final String LOGIN = "/console/login";
+    static final String SSO_START = "/console/oauth2/authorization";
+    static final String SSO_CALLBACK = "/console/login/oauth2/code/*";
+
+    @Bean
+    @Order(0)
+    SecurityFilterChain consoleChain(HttpSecurity http, ConsoleSignIn signIn,
+                                     ObjectProvider<ClientRegistrationRepository> registrations) throws Exception {
+        AuthenticationFailureHandler failed = (request, response, e) -> response.sendRedirect(
+                request.getContextPath() + LOGIN + (e instanceof ConsoleSignIn.Throttled ? "?throttled" : "?error"));
+        http.securityMatcher("/console/**")
+                .authenticationManager(new ProviderManager(signIn))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(LOGIN, "/console/console.css", "/console/console.js", "/console/webjars/**",
+                                "/console/denied", SSO_START + "/**", "/console/login/oauth2/**").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage(LOGIN).loginProcessingUrl(LOGIN)
+                        .defaultSuccessUrl("/console", false).failureHandler(failed))
+                .logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessUrl(LOGIN + "?signedOut"))
+                .exceptionHandling(e -> e.accessDeniedPage("/console/denied"))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
+                                + "style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
+                        .frameOptions(frame -> frame.deny()));
+        ClientRegistrationRepository providers = registrations.getIfAvailable();
+        if (providers != null) {
+            http.oauth2Login(sso -> sso.loginPage(LOGIN)
+                    .authorizationEndpoint(start -> start.baseUri(SSO_START))
+                    .redirectionEndpoint(callback -> callback.baseUri(SSO_CALLBACK))
+                    .defaultSuccessUrl("/console", false)
+                    .failureHandler(failed));
+        }
+        return http.build();
+    }
+}
