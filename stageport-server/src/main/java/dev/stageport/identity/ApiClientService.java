@@ -174,8 +174,9 @@ public class ApiClientService {
                         + stage + "'.");
                 continue;
             }
-            if (permission == Permission.MANAGE_API_CLIENTS && !stage.equals(Caller.EVERY_STAGE)) {
-                problems.add("ManageApiClients is tenant-wide: give it with environmentKey '*'.");
+            if ((permission == Permission.MANAGE_API_CLIENTS || permission == Permission.EMULATOR_CONTROL)
+                    && !stage.equals(Caller.EVERY_STAGE)) {
+                problems.add(permission.code() + " is tenant-wide: give it with environmentKey '*'.");
                 continue;
             }
             grants.computeIfAbsent(permission, p -> new HashSet<>()).add(stage.toLowerCase());

@@ -23,7 +23,9 @@ public enum Permission {
     /** Reordering stages and renaming portfolios: only a grant on every stage counts. */
     MANAGE_PORTFOLIO("PortfolioManage", "Portfolio management > Manage portfolio"),
     /** Tenant-wide: only a grant on every stage counts. */
-    MANAGE_API_CLIENTS("ManageApiClients", "User and access management > Manage API clients");
+    MANAGE_API_CLIENTS("ManageApiClients", "User and access management > Manage API clients"),
+    /** The emulator's controls (faults, clock, journal): tenant-wide, only with STAGEPORT_EMULATOR=on. */
+    EMULATOR_CONTROL("EmulatorControl", "Emulator > Control");
 
     private final String code;
     private final String label;

@@ -18,6 +18,10 @@ public class ActiveLeases {
         held.remove(lease.key(), lease);
     }
 
+    void forEach(java.util.function.Consumer<Lease> action) {
+        held.values().forEach(action);
+    }
+
     void stop(String key) {
         Lease lease = held.get(key);
         if (lease != null) {

@@ -35,11 +35,13 @@ public class OperationEngine implements SmartLifecycle {
     private final String instanceId = "engine-" + UUID.randomUUID();
     private final WorkerPool pool;
     private final Placement placement;
+    private final EngineSignal signal;
 
     public OperationEngine(WorkQueue queue, ActiveLeases leases, StepRunner steps, List<WorkHandler> handlers,
                            EngineSignal signal, StageportProperties properties, Clock clock,
                            org.springframework.beans.factory.ObjectProvider<Placement> placement) {
         this.placement = placement.getIfAvailable(() -> Placement.ANYWHERE);
+        this.signal = signal;
         this.queue = queue;
         this.leases = leases;
         this.steps = steps;
@@ -87,7 +89,7 @@ public class OperationEngine implements SmartLifecycle {
         if (handler == null || !queue.claim(item, workerId, now, now.plus(settings.lease()))) {
             return false; // another worker was faster, or not due any more
         }
-        Lease lease = new Lease(item, workerId);
+        Lease lease = new Lease(item, workerId, clock);
         if (lease.abandoned()) {
             log.warn("Operation {} ({}) was abandoned by {} in step {}; resuming it.", item.key(), item.kind(),
                     item.claimedBy(), item.currentStep());
@@ -105,6 +107,29 @@ public class OperationEngine implements SmartLifecycle {
             leases.remove(lease);
         }
         return true;
+    }
+
+    /**
+     * Before the clock jumps to {@code to}: renews every lease held here as if it were already
+     * then, so no sweeper takes a running operation for abandoned when the clock moves.
+     */
+    public void clockMoving(Instant to) {
+        leases.forEach(lease -> {
+            try {
+                queue.heartbeat(lease, to.plus(settings.lease()));
+            } catch (RuntimeException e) {
+                log.warn("Could not renew operation {} before the clock moved: {}", lease.key(), e.getMessage());
+            }
+        });
+    }
+
+    /** After the clock moved: renew again, wake waiting steps so they look at it, and look for due work. */
+    public void clockMoved() {
+        leases.forEach(lease -> {
+            renew(lease);
+            lease.nudge();
+        });
+        signal.wake();
     }
 
     private void renew(Lease lease) {
