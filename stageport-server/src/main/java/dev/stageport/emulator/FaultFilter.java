@@ -44,6 +44,7 @@ class FaultFilter extends OncePerRequestFilter {
             return;
         }
         FaultRule rule = fired.get();
+        request.setAttribute(FaultRules.INJECTED, rule.key());
         if (rule.delayMillis() > 0) {
             try {
                 Thread.sleep(rule.delayMillis());

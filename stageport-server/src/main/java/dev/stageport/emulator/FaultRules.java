@@ -28,6 +28,9 @@ import org.springframework.stereotype.Service;
 @ConditionalOnProperty(name = EmulatorMode.PROPERTY, havingValue = EmulatorMode.ON)
 public class FaultRules implements StepFaults {
 
+    /** The request attribute that names the rule a faulted answer came from (test guards skip those). */
+    public static final String INJECTED = FaultRules.class.getName() + ".injected";
+
     /** Operations remembered with the rule bound to them; the oldest are forgotten first. */
     static final int REMEMBERED_OPERATIONS = 10_000;
 

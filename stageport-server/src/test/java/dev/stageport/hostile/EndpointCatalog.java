@@ -231,6 +231,19 @@ public final class EndpointCatalog {
             // Audit (Stageport only): tenant-wide like API clients
             get("/api/stageport/v1/audit-events", Permission.MANAGE_API_CLIENTS, Scope.TENANT));
 
+    private static final String EMU = "/api/stageport/v1/emulator";
+    /** Only with STAGEPORT_EMULATOR=on (Emulator*Test); {fault}: a rule's key; the sample rule never fires. */
+    public static final List<Endpoint> EMULATOR = List.of(
+            emulator("POST", EMU + "/faults", "{\"method\":\"GET\",\"path\":\"/api/stageport/v1/audit-events\","
+                    + "\"status\":429,\"times\":1,\"after\":1000000,\"probability\":0}", EMU + "/faults"),
+            emulator("GET", EMU + "/faults", null, null),
+            emulator("DELETE", EMU + "/faults/{fault}", null, EMU + "/faults"),
+            emulator("DELETE", EMU + "/faults", null, EMU + "/faults"),
+            emulator("GET", EMU + "/clock", null, null),
+            emulator("POST", EMU + "/clock", "{\"advance\":\"PT0S\"}", null),
+            emulator("GET", EMU + "/requests", null, null),
+            emulator("DELETE", EMU + "/requests", null, null));
+
     /**
      * Handlers of the server that are not in {@link #ALL}, by "METHOD path" as Spring maps them
      * ("ANY" when the handler takes every method), each with the reason.
@@ -273,6 +286,10 @@ public final class EndpointCatalog {
 
     private static Endpoint get(String path, Permission permission, Scope scope) {
         return new Endpoint("GET", path, null, permission, scope, null);
+    }
+
+    private static Endpoint emulator(String method, String path, String body, String readBack) {
+        return new Endpoint(method, path, body, Permission.EMULATOR_CONTROL, Scope.TENANT, readBack);
     }
 
     private static Endpoint tenant(String method, String path, String body, String readBack) {

@@ -65,6 +65,9 @@ public abstract class ServerTest {
     protected AssetRepository assets;
     @Autowired
     protected BuildRepository builds;
+    /** The server's clock: the emulator's may have been moved, so secrets expire relative to it. */
+    @Autowired
+    private java.time.Clock serverClock;
 
     protected Api api;
 
@@ -90,7 +93,7 @@ public abstract class ServerTest {
     protected Api clientWith(Map<Permission, Set<String>> grants) {
         String id = "client-" + UUID.randomUUID();
         String secret = secrets.generate();
-        Instant now = Instant.now();
+        Instant now = serverClock.instant();
         clients.upsert(new ApiClient(id, id, null, secrets.hash(secret), now.plus(30, ChronoUnit.DAYS),
                 ApiClient.Status.ACTIVE, now), grants);
         Api other = new Api(baseUrl());
