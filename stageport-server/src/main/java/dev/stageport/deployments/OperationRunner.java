@@ -133,8 +133,7 @@ class OperationRunner implements WorkHandler {
             log.info("{}; another worker owns it now.", lost.getMessage());
             metrics.stepEnded(op.operation().name(), String.valueOf(lease.step()), EngineMetrics.LOST,
                     Duration.ZERO);
-        } catch (Stopped | StepFailed | RuntimeFailure | ConfigurationRejected
-                 | dev.stageport.work.InjectedFailure e) {
+        } catch (Stopped | StepFailed | RuntimeFailure | ConfigurationRejected | dev.stageport.work.InjectedFailure e) {
             undoAndFail(run, e.getMessage());
         } catch (RuntimeException e) {
             log.error("Operation {} failed unexpectedly in step {}", op.key(), lease.step(), e);
