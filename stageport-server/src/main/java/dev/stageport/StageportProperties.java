@@ -55,8 +55,10 @@ public record StageportProperties(
 
     /**
      * Emulator mode for pipeline tests ({@code on} or {@code off}, docs/emulator.md) and the
-     * scenario seed applied to an empty database at start ({@code STAGEPORT_SEED}, YAML or JSON).
+     * scenario seed applied to an empty database at start ({@code STAGEPORT_SEED}, YAML or JSON),
+     * and how many recent requests the request journal keeps.
      */
-    public record Emulator(@DefaultValue("off") String mode, @DefaultValue("") String seed) {
+    public record Emulator(@DefaultValue("off") String mode, @DefaultValue("") String seed,
+                           @DefaultValue("1000") int journalSize) {
     }
 }

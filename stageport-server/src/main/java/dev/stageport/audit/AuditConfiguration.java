@@ -1,5 +1,6 @@
 package dev.stageport.audit;
 
+import dev.stageport.identity.CallerCapture;
 import java.time.Clock;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -15,8 +16,6 @@ public class AuditConfiguration {
      * so that requests refused for their token are recorded.
      */
     static final int BEFORE_SECURITY = -101;
-    /** After the security chain but before the idempotency filter (0), which may answer a replay itself. */
-    static final int AFTER_SECURITY = -1;
 
     @Bean
     FilterRegistrationBean<AuditFilter> auditFilter(AuditService audit, ObjectMapper json, Clock clock) {
@@ -28,10 +27,9 @@ public class AuditConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<AuditFilter.CallerCapture> auditCallerCapture() {
-        FilterRegistrationBean<AuditFilter.CallerCapture> registration = new FilterRegistrationBean<>(
-                new AuditFilter.CallerCapture());
-        registration.setOrder(AFTER_SECURITY);
+    FilterRegistrationBean<CallerCapture> callerCapture() {
+        FilterRegistrationBean<CallerCapture> registration = new FilterRegistrationBean<>(new CallerCapture());
+        registration.setOrder(CallerCapture.ORDER);
         registration.addUrlPatterns("/api/*");
         return registration;
     }

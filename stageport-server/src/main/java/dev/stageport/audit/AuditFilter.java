@@ -1,8 +1,8 @@
 package dev.stageport.audit;
 
+import dev.stageport.identity.CallerCapture;
+import dev.stageport.web.AsyncCompletion;
 import dev.stageport.web.TraceIds;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,9 +16,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingRequestWrapper;
 import tools.jackson.databind.JsonNode;
@@ -28,13 +25,11 @@ import tools.jackson.databind.ObjectMapper;
  * Records every POST, PUT, PATCH and DELETE under /api/ in the audit log once it
  * has been answered, refused ones included. It runs just before Spring Security's
  * chain so that a request refused there (401) is recorded too; the caller is
- * picked up on the way in by {@link CallerCapture}, which runs after the chain,
- * because the security context is cleared again before control returns here.
+ * picked up on the way in by {@link CallerCapture}, which runs after the chain.
  * Wired in {@link AuditConfiguration}.
  */
 public class AuditFilter extends OncePerRequestFilter {
 
-    static final String CALLER = AuditFilter.class.getName() + ".caller";
     /** Why the change was made, when the request says so; set by {@link AuditReason}. */
     static final String REASON = AuditFilter.class.getName() + ".reason";
     static final int MAX_BODY_BYTES = 1024 * 1024;
@@ -73,7 +68,7 @@ public class AuditFilter extends OncePerRequestFilter {
             failed = false;
         } finally {
             if (!failed && audited.isAsyncStarted()) {
-                audited.getAsyncContext().addListener(new RecordOnCompletion(audited, response, start));
+                AsyncCompletion.whenComplete(audited, () -> record(audited, response.getStatus(), start));
             } else {
                 // An exception escaping the chain becomes a 500 after we return.
                 record(audited, failed ? 500 : response.getStatus(), start);
@@ -109,7 +104,7 @@ public class AuditFilter extends OncePerRequestFilter {
                     assetKey = key(body.path("assetKey").asString(null));
                 }
             }
-            Object caller = request.getAttribute(CALLER);
+            Object caller = request.getAttribute(CallerCapture.CLIENT_ID);
             Object reason = request.getAttribute(REASON);
             audit.record(new AuditEvent(null, start, caller == null ? null : caller.toString(),
                     truncate(request.getRemoteAddr(), 100), request.getMethod(), truncate(path, 1000),
@@ -142,57 +137,5 @@ public class AuditFilter extends OncePerRequestFilter {
 
     private static String truncate(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
-    }
-
-    /** For an asynchronous answer the status is only known when it completes. */
-    private final class RecordOnCompletion implements AsyncListener {
-        private final HttpServletRequest request;
-        private final HttpServletResponse response;
-        private final Instant start;
-
-        RecordOnCompletion(HttpServletRequest request, HttpServletResponse response, Instant start) {
-            this.request = request;
-            this.response = response;
-            this.start = start;
-        }
-
-        @Override
-        public void onComplete(AsyncEvent event) {
-            record(request, response.getStatus(), start);
-        }
-
-        @Override
-        public void onTimeout(AsyncEvent event) {
-        }
-
-        @Override
-        public void onError(AsyncEvent event) {
-        }
-
-        @Override
-        public void onStartAsync(AsyncEvent event) {
-        }
-    }
-
-    /**
-     * Runs after Spring Security's chain, where the caller is known, and leaves
-     * the client id on the request for {@link AuditFilter} to read afterwards.
-     */
-    static final class CallerCapture extends OncePerRequestFilter {
-
-        @Override
-        protected boolean shouldNotFilter(HttpServletRequest request) {
-            return !MUTATING.contains(request.getMethod()) || !request.getRequestURI().startsWith("/api/");
-        }
-
-        @Override
-        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                throws ServletException, IOException {
-            Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-            if (auth instanceof JwtAuthenticationToken jwt) {
-                request.setAttribute(CALLER, jwt.getToken().getSubject());
-            }
-            chain.doFilter(request, response);
-        }
     }
 }

@@ -22,6 +22,7 @@ import dev.stageport.work.Lease;
 import dev.stageport.work.LeaseLost;
 import dev.stageport.work.RetryPolicy;
 import dev.stageport.work.StateMachine;
+import dev.stageport.work.InjectedFailure;
 import dev.stageport.work.StepRunner;
 import dev.stageport.work.Stopped;
 import dev.stageport.work.WorkHandler;
@@ -145,6 +146,8 @@ class BuildRunner implements WorkHandler {
             fail(lease, machine, job, failed.errorCode, failed.reasons);
         } catch (Stopped stopped) {
             fail(lease, machine, job, "BuildCancelled", List.of(stopped.getMessage()));
+        } catch (InjectedFailure injected) {
+            fail(lease, machine, job, "BuildFailed", List.of(injected.getMessage()));
         } catch (IOException | RuntimeException e) {
             log.error("Build {} failed unexpectedly in step {}", job.key(), lease.step(), e);
             fail(lease, machine, job, "BuildInternalError", List.of("An internal error stopped the build in step "

@@ -20,6 +20,7 @@ import dev.stageport.runtime.Runtime;
 import dev.stageport.runtime.RuntimeContext;
 import dev.stageport.runtime.RuntimeFailure;
 import dev.stageport.runtime.RuntimeRegistry;
+import dev.stageport.work.InjectedFailure;
 import dev.stageport.work.Lease;
 import dev.stageport.work.LeaseLost;
 import dev.stageport.work.RetryPolicy;
@@ -143,7 +144,7 @@ class OperationRunner implements WorkHandler {
             log.info("{}; another worker owns it now.", lost.getMessage());
             metrics.stepEnded(op.operation().name(), String.valueOf(lease.step()), EngineMetrics.LOST,
                     Duration.ZERO);
-        } catch (Stopped | StepFailed | RuntimeFailure | ConfigurationRejected e) {
+        } catch (Stopped | StepFailed | RuntimeFailure | ConfigurationRejected | InjectedFailure e) {
             undo.undoAndFail(run.lease, run.op, run.stage, run.runtime, e.getMessage());
         } catch (RuntimeException e) {
             log.error("Operation {} failed unexpectedly in step {}", op.key(), lease.step(), e);

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Reset and snapshots; present only with STAGEPORT_EMULATOR=on (docs/emulator.md). */
 @RestController
 @RequestMapping("/api/stageport/v1/emulator")
-@ConditionalOnProperty(name = EmulatorMode.PROPERTY, havingValue = "on")
+@ConditionalOnProperty(name = EmulatorMode.PROPERTY, havingValue = EmulatorMode.ON)
 public class EmulatorController {
 
     private final EmulatorMode mode;

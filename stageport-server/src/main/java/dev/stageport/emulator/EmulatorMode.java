@@ -19,6 +19,7 @@ public class EmulatorMode {
 
     /** For {@code @ConditionalOnProperty(name = EmulatorMode.PROPERTY, havingValue = "on")}. */
     public static final String PROPERTY = "stageport.emulator.mode";
+    public static final String ON = "on";
     public static final Permission PERMISSION = Permission.EMULATOR_CONTROL;
 
     private final boolean on;

@@ -3,6 +3,7 @@ package dev.stageport.emulator;
 import dev.stageport.StageportProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -21,11 +22,14 @@ class EmulatorStart implements ApplicationRunner {
     private final EmulatorMode mode;
     private final EmulatorState state;
     private final StageportProperties properties;
+    private final ObjectProvider<EmulatorTraffic> traffic;
 
-    EmulatorStart(EmulatorMode mode, EmulatorState state, StageportProperties properties) {
+    EmulatorStart(EmulatorMode mode, EmulatorState state, StageportProperties properties,
+                  ObjectProvider<EmulatorTraffic> traffic) {
         this.mode = mode;
         this.state = state;
         this.properties = properties;
+        this.traffic = traffic;
     }
 
     @Override
@@ -39,6 +43,7 @@ class EmulatorStart implements ApplicationRunner {
         if (state.keepSeedState()) {
             log.info("Emulator on: the state after start-up is what POST /api/stageport/v1/emulator/reset returns to.");
         }
+        traffic.ifAvailable(EmulatorTraffic::started);
     }
 
     /** The demo's first deploy (or a seeded Pending build) runs at start: the reset state is the one after it. */

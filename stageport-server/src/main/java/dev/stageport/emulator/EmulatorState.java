@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,14 +33,16 @@ public class EmulatorState {
     private final CallerDirectory callers;
     private final StatusResponses statuses;
     private final Clock clock;
+    private final ObjectProvider<EmulatorTraffic> traffic;
 
     public EmulatorState(SnapshotRepository snapshots, OperationEngine engine, CallerDirectory callers,
-                         StatusResponses statuses, Clock clock) {
+                         StatusResponses statuses, Clock clock, ObjectProvider<EmulatorTraffic> traffic) {
         this.snapshots = snapshots;
         this.engine = engine;
         this.callers = callers;
         this.statuses = statuses;
         this.clock = clock;
+        this.traffic = traffic;
     }
 
     /** Back to the state after start-up; answers once the tables hold it again. */
@@ -84,6 +87,7 @@ public class EmulatorState {
                         STOP_WAIT);
             }
             snapshots.restore(name);
+            traffic.ifAvailable(EmulatorTraffic::startOver);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while stopping the running operations", e);

@@ -21,7 +21,9 @@ public enum ErrorCode {
     NOT_ACCEPTABLE("Not Acceptable"),
     PAYLOAD_TOO_LARGE("Payload Too Large"),
     TOO_MANY_REQUESTS("Too Many Requests"),
-    INTERNAL_ERROR("Internal Server Error");
+    INTERNAL_ERROR("Internal Server Error"),
+    /** Only answered by the emulator's fault rules, shaped like any other error. */
+    SERVICE_UNAVAILABLE("Service Unavailable");
 
     private final String title;
 

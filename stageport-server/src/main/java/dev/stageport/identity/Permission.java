@@ -26,7 +26,7 @@ public enum Permission {
     MANAGE_PORTFOLIO("PortfolioManage", "Portfolio management > Manage portfolio"),
     /** Tenant-wide: only a grant on every stage counts. */
     MANAGE_API_CLIENTS("ManageApiClients", "User and access management > Manage API clients"),
-    /** Stageport's emulator mode (reset, snapshots, faults, clock, journal); tenant-wide like the one above. */
+    /** The emulator's controls (reset, snapshots, faults, clock, journal): tenant-wide, only when it is on. */
     EMULATOR_CONTROL("EmulatorControl", "Emulator > Control");
 
     private final String code;

@@ -17,7 +17,18 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.OAuth2Token;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2AccessTokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2RefreshTokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -114,9 +125,25 @@ public class SecurityConfiguration {
         return new ImmutableJWKSet<>(keys.load());
     }
 
+    /** Expiry and not-before are checked against the server's clock, which the emulator can move. */
     @Bean
     CachingJwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, java.time.Clock clock) {
-        return new CachingJwtDecoder(OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource), clock);
+        JwtDecoder verifying = OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
+        if (verifying instanceof NimbusJwtDecoder nimbus) {
+            JwtTimestampValidator timestamps = new JwtTimestampValidator();
+            timestamps.setClock(clock);
+            nimbus.setJwtValidator(JwtValidators.createDefaultWithValidators(timestamps));
+        }
+        return new CachingJwtDecoder(verifying, clock);
+    }
+
+    /** Tokens are issued at the server's clock's time (the default generator reads the system time). */
+    @Bean
+    OAuth2TokenGenerator<OAuth2Token> tokenGenerator(JWKSource<SecurityContext> jwkSource, java.time.Clock clock) {
+        JwtGenerator jwt = new JwtGenerator(new NimbusJwtEncoder(jwkSource));
+        jwt.setClock(clock);
+        return new DelegatingOAuth2TokenGenerator(jwt, new OAuth2AccessTokenGenerator(),
+                new OAuth2RefreshTokenGenerator());
     }
 
     @Bean

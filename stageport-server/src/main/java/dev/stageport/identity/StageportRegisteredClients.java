@@ -1,5 +1,6 @@
 package dev.stageport.identity;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Presents our API clients to the authorization server. Only active clients
- * exist for it; the server itself refuses secrets past their expiry.
+ * exist for it, and only while their secret has not expired by the server's clock.
  */
 @Component
 public class StageportRegisteredClients implements RegisteredClientRepository {
@@ -26,9 +27,11 @@ public class StageportRegisteredClients implements RegisteredClientRepository {
             .build();
 
     private final ApiClientRepository clients;
+    private final Clock clock;
 
-    public StageportRegisteredClients(ApiClientRepository clients) {
+    public StageportRegisteredClients(ApiClientRepository clients, Clock clock) {
         this.clients = clients;
+        this.clock = clock;
     }
 
     @Override
@@ -48,6 +51,11 @@ public class StageportRegisteredClients implements RegisteredClientRepository {
             return null;
         }
         ApiClient client = found.get();
+        if (client.secretExpiresAt() != null && !clock.instant().isBefore(client.secretExpiresAt())) {
+            // the authorization server checks the expiry against the system time; ours follows the
+            // server's clock (the emulator's can be moved), so an expired secret is no client at all
+            return null;
+        }
         return RegisteredClient.withId(client.clientId())
                 .clientId(client.clientId())
                 .clientName(client.name())

@@ -4,6 +4,7 @@ import dev.stageport.portfolio.Stage;
 import dev.stageport.work.Lease;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -11,7 +12,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs nothing: each step just takes its configured time and fails where a
+ * Runs nothing: each step just takes its configured time on the server's clock (the
+ * steps of one operation back to back, see {@link StepSchedule}) and fails where a
  * failure was injected. Lets a pipeline be built and tested offline, including
  * its error paths. Settings come, most specific first, from the asset's row in
  * runtime_simulation, the stage-wide row, then the stage's runtimeSettings JSON.
@@ -36,6 +38,7 @@ public class SimulatedRuntime implements Runtime {
     private final SimulatedCallRepository calls;
     private final ReplicaIdentity replica;
     private final Clock clock;
+    private final StepSchedule schedule = new StepSchedule();
 
     public SimulatedRuntime(SimulationRepository simulations, SimulatedCallRepository calls, ReplicaIdentity replica,
                             Clock clock) {
@@ -154,9 +157,14 @@ public class SimulatedRuntime implements Runtime {
     }
 
     private void step(RuntimeContext context, String step) {
-        count(context, step);
         SimulationSettings settings = effective(context.stage(), context.assetKey());
-        sleep(settings.stepMillis() == null ? 0 : settings.stepMillis());
+        // planned before the call is counted: a test that waits for the count may then move the clock
+        Duration length = Duration.ofMillis(settings.stepMillis() == null ? 0 : settings.stepMillis());
+        Instant until = schedule.next(context.operationKey(), clock.instant(), length);
+        count(context, step);
+        // never longer than the step itself, also when the clock stands still (tests that set it by hand)
+        Duration left = Duration.between(clock.instant(), until);
+        sleep(left.compareTo(length) > 0 ? length : left);
         if (step.equals(settings.failStep())) {
             String message = settings.failMessage() == null || settings.failMessage().isBlank()
                     ? "Simulated failure in step " + step + "." : settings.failMessage();
@@ -164,14 +172,14 @@ public class SimulatedRuntime implements Runtime {
         }
     }
 
-    private static void sleep(long millis) {
-        if (millis <= 0) {
+    private static void sleep(Duration wait) {
+        if (wait.isNegative() || wait.isZero()) {
             return;
         }
         // a cancel or a passed deadline ends the wait at once; so does the server stopping. The
         // interrupt flag is not restored on purpose: the worker must still write to the database
         // (an interrupted thread can make the embedded database close its files).
-        if (!Lease.pause(Duration.ofMillis(millis))) {
+        if (!Lease.pause(wait)) {
             throw new RuntimeFailure("The step was cut short: the operation was stopped while it ran.");
         }
     }

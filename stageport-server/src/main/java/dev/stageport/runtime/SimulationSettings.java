@@ -15,5 +15,6 @@ public record SimulationSettings(Integer stepMillis, String failStep, String fai
             SimulatedRuntime.RETIRE_PREVIOUS, SimulatedRuntime.UNDEPLOY,
             SimulatedRuntime.HEALTH_GATE);
 
-    public static final int MAX_STEP_MILLIS = 60_000;
+    /** An hour a step: with the emulator's virtual clock a long simulated deploy still ends in real milliseconds. */
+    public static final int MAX_STEP_MILLIS = 3_600_000;
 }

@@ -38,6 +38,10 @@ public class ActiveLeases {
         return true;
     }
 
+    void forEach(java.util.function.Consumer<Lease> action) {
+        held.values().forEach(action);
+    }
+
     void stop(String key) {
         Lease lease = held.get(key);
         if (lease != null) {

@@ -1,6 +1,8 @@
 package dev.stageport.work;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * A worker's hold on one operation: the item as it was claimed, the row version the
@@ -13,6 +15,7 @@ public final class Lease {
 
     private final WorkItem claimed;
     private final String workerId;
+    private final Clock clock;
     private long version;
     private volatile boolean lost;
     private volatile boolean stop;
@@ -20,8 +23,14 @@ public final class Lease {
     private volatile boolean ended;
 
     public Lease(WorkItem claimed, String workerId) {
+        this(claimed, workerId, Clock.systemUTC());
+    }
+
+    /** {@code clock} is the server's: a wait also ends once that clock passed it (the emulator moves it). */
+    public Lease(WorkItem claimed, String workerId, Clock clock) {
         this.claimed = claimed;
         this.workerId = workerId;
+        this.clock = clock;
         this.version = claimed.version() + 1;
     }
 
@@ -82,6 +91,11 @@ public final class Lease {
         notifyAll();
     }
 
+    /** The clock moved: a waiting step looks at it again. */
+    synchronized void nudge() {
+        notifyAll();
+    }
+
     /** Throws when the worker must not write any more; called before every write. */
     public void ensureHeld() {
         if (lost) {
@@ -99,7 +113,8 @@ public final class Lease {
 
     /**
      * Waits like Thread.sleep, but a cancel, a passed deadline or a lost lease ends the
-     * wait early. Does not use thread interrupts: an interrupted thread can make the
+     * wait early, and it ends as soon as the server's clock passed the duration (a virtual
+     * clock moved forward ends it at once; a clock that stands still does not prolong it). Does not use thread interrupts: an interrupted thread can make the
      * embedded database close its files. Returns false when the wait was cut short.
      */
     public static boolean pause(Duration duration) {
@@ -118,13 +133,16 @@ public final class Lease {
 
     private synchronized boolean await(Duration duration) {
         long deadline = System.nanoTime() + duration.toNanos();
+        Instant until = clock.instant().plus(duration);
         try {
             while (!stop && !lost) {
                 long left = deadline - System.nanoTime();
-                if (left <= 0) {
+                Instant now = clock.instant();
+                if (left <= 0 || !now.isBefore(until)) {
                     return true;
                 }
-                wait(Math.max(1, left / 1_000_000));
+                long byClock = Duration.between(now, until).toNanos();
+                wait(Math.max(1, Math.min(left, byClock) / 1_000_000));
             }
         } catch (InterruptedException e) {
             // the server is stopping: leave the operation as it is, so it is resumed once the lease runs out

@@ -97,7 +97,7 @@ public class OperationEngine implements SmartLifecycle {
         if (handler == null || !queue.claim(item, workerId, now, now.plus(settings.lease()))) {
             return false; // another worker was faster, or not due any more
         }
-        Lease lease = new Lease(item, workerId);
+        Lease lease = new Lease(item, workerId, clock);
         if (lease.abandoned()) {
             log.warn("Operation {} ({}) was abandoned by {} in step {}; resuming it.", item.key(), item.kind(),
                     item.claimedBy(), item.currentStep());
@@ -134,6 +134,29 @@ public class OperationEngine implements SmartLifecycle {
 
     public void release() {
         held = false;
+        signal.wake();
+    }
+
+    /**
+     * Before the clock jumps to {@code to}: renews every lease held here as if it were already
+     * then, so no sweeper takes a running operation for abandoned when the clock moves.
+     */
+    public void clockMoving(Instant to) {
+        leases.forEach(lease -> {
+            try {
+                queue.heartbeat(lease, to.plus(settings.lease()));
+            } catch (RuntimeException e) {
+                log.warn("Could not renew operation {} before the clock moved: {}", lease.key(), e.getMessage());
+            }
+        });
+    }
+
+    /** After the clock moved: renew again, wake waiting steps so they look at it, and look for due work. */
+    public void clockMoved() {
+        leases.forEach(lease -> {
+            renew(lease);
+            lease.nudge();
+        });
         signal.wake();
     }
 

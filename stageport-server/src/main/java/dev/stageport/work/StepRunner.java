@@ -20,10 +20,13 @@ public class StepRunner {
 
     private final WorkQueue queue;
     private final Clock clock;
+    private final StepFaults faults;
 
-    public StepRunner(WorkQueue queue, Clock clock) {
+    public StepRunner(WorkQueue queue, Clock clock,
+                      org.springframework.beans.factory.ObjectProvider<StepFaults> faults) {
         this.queue = queue;
         this.clock = clock;
+        this.faults = faults.getIfAvailable(() -> StepFaults.NONE);
     }
 
     public void run(Lease lease, List<? extends Step> plan, Step step, RetryPolicy retry, Runnable action) {
@@ -46,6 +49,9 @@ public class StepRunner {
         }
         queue.startStep(lease, step.name());
         lease.step(step.name());
+        faults.failure(lease, step.name()).ifPresent(message -> {
+            throw new InjectedFailure(message);
+        });
         T result = attempt(lease, step, retry, action);
         if (!lease.ended()) {
             lease.ensureHeld();

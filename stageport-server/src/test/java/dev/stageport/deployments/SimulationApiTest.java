@@ -38,7 +38,7 @@ class SimulationApiTest extends DeploymentTestSupport {
     void simulationRefusesInvalidValuesUnknownTargetsAndMissingPermission() {
         TestApp app = newApp();
         String path = BASE + DemoData.PRODUCTION + "/assets/" + app.key() + "/simulation";
-        api.put(path, "{\"stepMillis\":60001}").problem(400);
+        api.put(path, "{\"stepMillis\":3600001}").problem(400);
         api.put(path, "{\"stepMillis\":-1}").problem(400);
         api.put(path, "{}").problem(400);
         api.put(path, "{\"stepMillis\":1,\"failStep\":\"Explode\"}").problem(400);

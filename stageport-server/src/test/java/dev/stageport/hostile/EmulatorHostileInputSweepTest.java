@@ -1,27 +1,33 @@
 package dev.stageport.hostile;
 
+import dev.stageport.emulator.FaultRules;
+import dev.stageport.hostile.EndpointCatalog.Endpoint;
+import dev.stageport.support.EmulatorServer;
 import dev.stageport.support.EmulatorServerTest;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The hostile-input sweep over the emulator's endpoints, on a server with the emulator on. */
-class EmulatorHostileInputSweepTest extends HostileInputSweepTest {
+class EmulatorHostileInputSweepTest extends HostileInputSweepTest implements EmulatorServer {
 
-    @DynamicPropertySource
-    static void emulatorOn(DynamicPropertyRegistry registry) {
-        EmulatorServerTest.emulatorProperties(registry, "emulator_sweep");
-    }
+    @Autowired
+    FaultRules faults;
 
-    static Stream<EndpointCatalog.Endpoint> endpoints() {
+    static Stream<Endpoint> endpoints() {
         return EndpointCatalog.EMULATOR.stream();
     }
 
     /** The {snapshot} placeholder names one that exists. */
     @BeforeEach
     void hostileSnapshot() {
-        org.assertj.core.api.Assertions.assertThat(api.post("/api/stageport/v1/emulator/snapshots",
-                "{\"name\":\"hostile\"}").status()).isEqualTo(201);
+        EmulatorServerTest.snapshot(api, "hostile");
+    }
+
+    /** The {fault} placeholder names a rule that exists. */
+    @Override
+    protected void moreKeys(Map<String, String> keys) {
+        keys.put("fault", EmulatorServerTest.harmlessFault(faults));
     }
 }

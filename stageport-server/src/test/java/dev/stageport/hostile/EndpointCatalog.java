@@ -276,21 +276,29 @@ public final class EndpointCatalog {
             // Audit (Stageport only): tenant-wide like API clients
             get("/api/stageport/v1/audit-events", Permission.MANAGE_API_CLIENTS, Scope.TENANT));
 
-    private static final String EMULATOR_API = "/api/stageport/v1/emulator";
+    private static final String EMU = "/api/stageport/v1/emulator";
 
     /**
      * The emulator's endpoints: they exist only with STAGEPORT_EMULATOR=on, so they are not in
-     * {@link #ALL} (the suite's server runs with it off, where they answer 404). Emulator tests
-     * run the sweep and the permission checks on these rows against a server with it on
-     * (emulator/EmulatorEndpointsTest); {snapshot} is a snapshot that exists.
+     * {@link #ALL} (the suite's server runs with it off, where they answer 404). The Emulator*
+     * hostile tests run the sweep, the permission checks and the coverage on these rows against a
+     * server with it on; {snapshot} is a snapshot that exists, {fault} a rule's key (the sample
+     * rule never fires).
      */
     public static final List<Endpoint> EMULATOR = List.of(
-            new Endpoint("POST", EMULATOR_API + "/reset", null, Permission.EMULATOR_CONTROL, Scope.TENANT, null),
+            emulator("POST", EMU + "/reset", null, null),
             // restore before snapshots: the sweep's bodies for the latter create snapshots named like its bad keys
-            new Endpoint("POST", EMULATOR_API + "/snapshots/{snapshot}/restore", null, Permission.EMULATOR_CONTROL,
-                    Scope.TENANT, null),
-            new Endpoint("POST", EMULATOR_API + "/snapshots", "{\"name\":\"hostile\"}", Permission.EMULATOR_CONTROL,
-                    Scope.TENANT, null));
+            emulator("POST", EMU + "/snapshots/{snapshot}/restore", null, null),
+            emulator("POST", EMU + "/snapshots", "{\"name\":\"hostile\"}", null),
+            emulator("POST", EMU + "/faults", "{\"method\":\"GET\",\"path\":\"/api/stageport/v1/audit-events\","
+                    + "\"status\":429,\"times\":1,\"after\":1000000,\"probability\":0}", EMU + "/faults"),
+            emulator("GET", EMU + "/faults", null, null),
+            emulator("DELETE", EMU + "/faults/{fault}", null, EMU + "/faults"),
+            emulator("DELETE", EMU + "/faults", null, EMU + "/faults"),
+            emulator("GET", EMU + "/clock", null, null),
+            emulator("POST", EMU + "/clock", "{\"advance\":\"PT0S\"}", null),
+            emulator("GET", EMU + "/requests", null, null),
+            emulator("DELETE", EMU + "/requests", null, null));
 
     /**
      * Handlers of the server that are not in {@link #ALL}, by "METHOD path" as Spring maps them
@@ -347,6 +355,10 @@ public final class EndpointCatalog {
 
     private static Endpoint get(String path, Permission permission, Scope scope) {
         return new Endpoint("GET", path, null, permission, scope, null);
+    }
+
+    private static Endpoint emulator(String method, String path, String body, String readBack) {
+        return new Endpoint(method, path, body, Permission.EMULATOR_CONTROL, Scope.TENANT, readBack);
     }
 
     private static Endpoint tenant(String method, String path, String body, String readBack) {

@@ -33,7 +33,9 @@ public class ServerErrorGuard {
                         try {
                             chain.doFilter(request, response);
                         } finally {
-                            if (response.getStatus() >= 500) {
+                            // a 5xx an emulator fault rule asked for is no bug
+                            if (response.getStatus() >= 500
+                                    && request.getAttribute(dev.stageport.emulator.FaultRules.INJECTED) == null) {
                                 SERVER_ERRORS.add(response.getStatus() + " " + request.getMethod() + " "
                                         + request.getRequestURI());
                             }

@@ -80,6 +80,9 @@ public abstract class ServerTest {
     protected AssetRepository assets;
     @Autowired
     protected BuildRepository builds;
+    /** The server's clock: the emulator's may have been moved, so secrets expire relative to it. */
+    @Autowired
+    private java.time.Clock serverClock;
 
     protected Api api;
 
@@ -109,7 +112,7 @@ public abstract class ServerTest {
     /** The same with a client id the test chooses (e.g. to name it in a policy). */
     protected Api clientWith(String id, Map<Permission, Set<String>> grants) {
         String secret = secrets.generate();
-        Instant now = Instant.now();
+        Instant now = serverClock.instant();
         clients.upsert(new ApiClient(id, id, null, secrets.hash(secret), now.plus(30, ChronoUnit.DAYS),
                 ApiClient.Status.ACTIVE, now), grants);
         Api other = new Api(baseUrl());

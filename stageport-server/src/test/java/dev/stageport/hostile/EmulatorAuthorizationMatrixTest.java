@@ -1,0 +1,38 @@
+package dev.stageport.hostile;
+
+import dev.stageport.emulator.FaultRules;
+import dev.stageport.hostile.EndpointCatalog.Endpoint;
+import dev.stageport.support.EmulatorServer;
+import dev.stageport.support.EmulatorServerTest;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The authorization matrix of the emulator's endpoints (all tenant-wide), on the emulator's server. */
+class EmulatorAuthorizationMatrixTest extends AuthorizationMatrixTest implements EmulatorServer {
+
+    @Autowired
+    FaultRules faults;
+
+    static Stream<Endpoint> endpoints() {
+        return EndpointCatalog.EMULATOR.stream();
+    }
+
+    @Override
+    protected List<Endpoint> catalog() {
+        return EndpointCatalog.EMULATOR;
+    }
+
+    /** The {snapshot} placeholder names one that exists. */
+    @BeforeEach
+    void hostileSnapshot() {
+        EmulatorServerTest.snapshot(api, "hostile");
+    }
+
+    @Override
+    protected void moreKeys(Map<String, String> keys) {
+        keys.put("fault", EmulatorServerTest.harmlessFault(faults));
+    }
+}
