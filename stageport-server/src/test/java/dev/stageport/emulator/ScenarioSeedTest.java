@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 class ScenarioSeedTest extends EmulatorServerTest {
 
     @Autowired
-    SeededFaults faults;
+    SeededFaults seededFaults;
 
     @Test
     void readinessIsUpWithTheSeedApplied() throws Exception {
@@ -84,7 +84,32 @@ class ScenarioSeedTest extends EmulatorServerTest {
 
     @Test
     void theSeededFaultRulesAreKeptInSeedOrderForTheFaultFeature() {
-        assertThat(faults.all()).singleElement().asString()
+        assertThat(seededFaults.all()).singleElement().asString()
                 .contains("\"status\":429", "\"after\":2", "/api/deployments/v1/deployment-operations");
+    }
+
+    @Test
+    void afterAResetTheSeededFaultRuleAnswersTheThirdDeploy429WithRetryAfter() throws Exception {
+        addFault("""
+                {"method":"GET","path":"/api/stageport/v1/audit-events","status":500}""");
+        assertThat(api.post(EMULATOR + "/reset", "").status()).isEqualTo(204);
+
+        JsonNode rules = api.get(EMULATOR + "/faults").json().get("results");
+        assertThat(rules).as("only the seed's rule, counters at zero").singleElement()
+                .satisfies(rule -> assertThat(rule.get("status").asInt()).isEqualTo(429))
+                .satisfies(rule -> assertThat(rule.get("fired").asInt()).isZero());
+        String body = deployBody(DEVELOPMENT, ORDERS, ORDERS_REV2_RELEASE, 2);
+        for (int i = 0; i < 2; i++) {
+            Api.Response deploy = api.post(OPS, body);
+            assertThat(deploy.status()).as(deploy.body()).isEqualTo(201);
+            awaitEnd(deploy.json().get("key").asString());
+        }
+        HttpResponse<String> third = raw("POST", OPS, body);
+        assertThat(third.statusCode()).isEqualTo(429);
+        assertThat(third.headers().firstValue("Retry-After")).hasValue("5");
+        Api.Response fourth = api.post(OPS, body);
+        assertThat(fourth.status()).as("'times' 1: the fourth goes through").isEqualTo(201);
+        awaitEnd(fourth.json().get("key").asString());
+        assertThat(journal("POST", OPS)).extracting(e -> e.get("status").asInt()).containsExactly(201, 201, 429, 201);
     }
 }

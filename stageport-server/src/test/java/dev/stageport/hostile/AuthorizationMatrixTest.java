@@ -37,6 +37,13 @@ class AuthorizationMatrixTest extends HostileSupport {
         return EndpointCatalog.ALL;
     }
 
+    /** Forgets this server's tokens (the emulator's matrix restores a snapshot, which removes their clients). */
+    protected void forgetTokens() {
+        synchronized (TOKENS) {
+            TOKENS.keySet().removeIf(key -> key.startsWith(port + " "));
+        }
+    }
+
     /** Held on QA and on Development (the {peer} of endpoints that compare two stages), never on Production. */
     private String onlyOnQa(Permission permission) {
         synchronized (TOKENS) {

@@ -7,6 +7,7 @@ import dev.stageport.support.EmulatorServerTest;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -29,6 +30,13 @@ class EmulatorAuthorizationMatrixTest extends AuthorizationMatrixTest implements
     @BeforeEach
     void hostileSnapshot() {
         EmulatorServerTest.snapshot(api, "hostile");
+    }
+
+    /** An allowed reset or restore replaced the state: back to the one with the fixture, for the next test. */
+    @AfterEach
+    void backToTheFixture() {
+        EmulatorServerTest.restore(api, "hostile");
+        forgetTokens();
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.stageport.support.EmulatorServer;
 import dev.stageport.support.EmulatorServerTest;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -23,6 +24,12 @@ class EmulatorHostileInputSweepTest extends HostileInputSweepTest implements Emu
     @BeforeEach
     void hostileSnapshot() {
         EmulatorServerTest.snapshot(api, "hostile");
+    }
+
+    /** An allowed reset or restore replaced the state: back to the one with the fixture, for the next test. */
+    @AfterEach
+    void backToTheFixture() {
+        EmulatorServerTest.restore(api, "hostile");
     }
 
     /** The {fault} placeholder names a rule that exists. */

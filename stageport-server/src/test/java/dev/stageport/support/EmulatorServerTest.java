@@ -91,6 +91,12 @@ public abstract class EmulatorServerTest extends ServerTest {
         assertThat(r.status()).as(r.body()).isEqualTo(201);
     }
 
+    /** Restores the snapshot named {@code name}, asserting 204. */
+    public static void restore(Api api, String name) {
+        Api.Response r = api.post(EMULATOR + "/snapshots/" + name + "/restore", "");
+        assertThat(r.status()).as(r.body()).isEqualTo(204);
+    }
+
     /** POSTs a fault rule, asserting 201, and returns the answer. */
     protected JsonNode addFault(String json) {
         Api.Response r = api.post(EMULATOR + "/faults", json);
