@@ -58,6 +58,15 @@ class VirtualClockTest extends EmulatorServerTest {
     }
 
     @Test
+    void theClockCannotGoBackBeforeTheSeedWasApplied() {
+        Instant seededAt = clients.find(SEEDED_CLIENT).orElseThrow().createdAt();
+        Instant earliest = Instant.parse(api.get(CLOCK).json().get("startedAt").asString());
+        assertThat(earliest).isAfterOrEqualTo(seededAt);
+        assertThat(api.post(CLOCK, "{\"set\":\"" + seededAt.minusMillis(1) + "\"}").problem(400).get("detail")
+                .asString()).contains("'set'", "seed");
+    }
+
+    @Test
     void aTwelveHourTokenIsRefusedOnceTheClockMoves13HoursAndANewOneWorks() {
         String old = api.token();
         assertThat(api.get(ENVIRONMENTS).status()).isEqualTo(200);
