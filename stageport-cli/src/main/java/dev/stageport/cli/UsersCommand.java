@@ -35,7 +35,8 @@ class UsersCommand implements Runnable {
                 + "or delete");
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List console users.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List console users.",
+            footer = {"%nExample:", "  stageport users list --output json"})
     int list(@Mixin Globals globals) {
         JsonNode results = client(globals).get(PATH).path("results");
         List<List<String>> rows = new ArrayList<>();
@@ -59,7 +60,8 @@ class UsersCommand implements Runnable {
         return print(globals, client.post(PATH, body));
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a console user.")
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a console user.",
+            footer = {"%nExample:", "  stageport users show alice"})
     int show(@Mixin Globals globals, @Parameters(paramLabel = "USER") String username) {
         return print(globals, client(globals).get(PATH + "/" + username));
     }
@@ -79,7 +81,8 @@ class UsersCommand implements Runnable {
     }
 
     @Command(name = "permissions", mixinStandardHelpOptions = true,
-            description = "Replace a console user's permissions.")
+            description = "Replace a console user's permissions.",
+            footer = {"%nExample:", "  stageport users permissions alice --grant StageView@QA --grant DeployApps@QA"})
     int permissions(@Mixin Globals globals, @Parameters(paramLabel = "USER") String username,
                     @Option(names = "--grant", paramLabel = "PERMISSION@STAGE") List<String> grant) {
         OdcClient client = client(globals);
@@ -88,17 +91,20 @@ class UsersCommand implements Runnable {
     }
 
     @Command(name = "suspend", mixinStandardHelpOptions = true,
-            description = "Suspend a console user: signed out at the next click, no new sign-in.")
+            description = "Suspend a console user: signed out at the next click, no new sign-in.",
+            footer = {"%nExample:", "  stageport users suspend alice"})
     int suspend(@Mixin Globals globals, @Parameters(paramLabel = "USER") String username) {
         return print(globals, client(globals).post(PATH + "/" + username + "/suspend", Map.of()));
     }
 
-    @Command(name = "resume", mixinStandardHelpOptions = true, description = "Resume a suspended console user.")
+    @Command(name = "resume", mixinStandardHelpOptions = true, description = "Resume a suspended console user.",
+            footer = {"%nExample:", "  stageport users resume alice"})
     int resume(@Mixin Globals globals, @Parameters(paramLabel = "USER") String username) {
         return print(globals, client(globals).post(PATH + "/" + username + "/resume", Map.of()));
     }
 
-    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a console user.")
+    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a console user.",
+            footer = {"%nExample:", "  stageport users delete alice"})
     int delete(@Mixin Globals globals, @Parameters(paramLabel = "USER") String username) {
         client(globals).delete(PATH + "/" + username);
         new Output(context, globals).line("Deleted console user " + username + ".");
