@@ -230,16 +230,18 @@ class CliOperationsTest extends CliReadCommandsTest {
                 RunningServer.CLIENT_SECRET);
         stepMillis(client, 2000);
         try {
-            assertThat(run(credentials(), "", "deploy", "--stage", "Production", "--asset", APP, "--revision", "1",
+            // revision 2: earlier tests set Production values of the latest revision; revision 1 lacks some
+            // of them and would end at ResolveConfiguration before any simulated step
+            assertThat(run(credentials(), "", "deploy", "--stage", "Production", "--asset", APP, "--revision", "2",
                     "--output", "json")).as(err.toString()).isZero();
             String first = JSON.readTree(out.toString()).get("key").asString();
 
-            assertThat(run(credentials(), "", "deploy", "--stage", "Production", "--asset", APP, "--revision", "1"))
+            assertThat(run(credentials(), "", "deploy", "--stage", "Production", "--asset", APP, "--revision", "2"))
                     .isEqualTo(ExitCode.REJECTED);
             assertThat(err.toString()).contains("409");
 
             var queued = java.util.concurrent.CompletableFuture.supplyAsync(() -> run(credentials(), "", "deploy",
-                    "--stage", "Production", "--asset", APP, "--revision", "1", "--queue", "--wait", "--output",
+                    "--stage", "Production", "--asset", APP, "--revision", "2", "--queue", "--wait", "--output",
                     "json"));
             String waiting = "operation " + first + " is running on this stage and asset; waiting for it to end"
                     + " before starting (--queue)";
