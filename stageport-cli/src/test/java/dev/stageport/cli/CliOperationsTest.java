@@ -224,43 +224,6 @@ class CliOperationsTest extends CliReadCommandsTest {
         }
     }
 
-    @Test
-    void deployWithQueueWaitsForTheRunningOperationOnTheTargetInsteadOfFailingWithConflict() throws Exception {
-        var client = new dev.stageport.client.OdcClient(RunningServer.url(), RunningServer.CLIENT_ID,
-                RunningServer.CLIENT_SECRET);
-        stepMillis(client, 2000);
-        try {
-            assertThat(run(credentials(), "", "deploy", "--stage", "Production", "--asset", APP, "--revision", "1",
-                    "--output", "json")).as(err.toString()).isZero();
-            String first = JSON.readTree(out.toString()).get("key").asString();
-
-            assertThat(run(credentials(), "", "deploy", "--stage", "Production", "--asset", APP, "--revision", "1"))
-                    .isEqualTo(ExitCode.REJECTED);
-            assertThat(err.toString()).contains("409");
-
-            var queued = java.util.concurrent.CompletableFuture.supplyAsync(() -> run(credentials(), "", "deploy",
-                    "--stage", "Production", "--asset", APP, "--revision", "1", "--queue", "--wait", "--output",
-                    "json"));
-            String waiting = "operation " + first + " is running on this stage and asset; waiting for it to end"
-                    + " before starting (--queue)";
-            for (int i = 0; i < 300 && !err.toString().contains(waiting) && !queued.isDone(); i++) {
-                Thread.sleep(100);
-            }
-            assertThat(err.toString()).contains(waiting);
-            // the first operation may finish quickly now: the queued one has seen it running
-            stepMillis(client, 10);
-            assertThat(queued.get(60, java.util.concurrent.TimeUnit.SECONDS)).as(err.toString()).isZero();
-            JsonNode second = JSON.readTree(out.toString());
-            assertThat(second.get("key").asString()).isNotEqualTo(first);
-            assertThat(second.get("status").asString()).isEqualTo("Finished");
-            assertThat(client.get("/api/deployments/v1/deployment-operations/" + first).get("status").asString())
-                    .isEqualTo("Finished");
-        } finally {
-            stepMillis(client, 10);
-            waitForIdle(client);
-        }
-    }
-
     /** How long each simulated step of the demo app takes in Production. */
     private static void stepMillis(dev.stageport.client.OdcClient client, int millis) {
         client.put("/api/stageport/v1/environments/" + PRODUCTION + "/assets/" + APP + "/simulation",
