@@ -3,6 +3,7 @@ package dev.stageport.emulator;
 import dev.stageport.deployments.StatusResponses;
 import dev.stageport.errors.ApiException;
 import dev.stageport.identity.CallerDirectory;
+import dev.stageport.identity.TokenGenerations;
 import dev.stageport.work.OperationEngine;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,15 +35,24 @@ public class EmulatorState {
     private final StatusResponses statuses;
     private final Clock clock;
     private final ObjectProvider<EmulatorTraffic> traffic;
+    private final TokenGenerations tokens;
+    private volatile boolean tokensSurviveReset = true;
 
     public EmulatorState(SnapshotRepository snapshots, OperationEngine engine, CallerDirectory callers,
-                         StatusResponses statuses, Clock clock, ObjectProvider<EmulatorTraffic> traffic) {
+                         StatusResponses statuses, Clock clock, ObjectProvider<EmulatorTraffic> traffic,
+                         TokenGenerations tokens) {
         this.snapshots = snapshots;
         this.engine = engine;
         this.callers = callers;
         this.statuses = statuses;
         this.clock = clock;
         this.traffic = traffic;
+        this.tokens = tokens;
+    }
+
+    /** As the scenario seed says ({@code tokensSurviveReset}); without a seed, tokens survive. */
+    void tokensSurviveReset(boolean survive) {
+        tokensSurviveReset = survive;
     }
 
     /** Back to the state after start-up; answers once the tables hold it again. */
@@ -87,6 +97,9 @@ public class EmulatorState {
                         STOP_WAIT);
             }
             snapshots.restore(name);
+            if (!tokensSurviveReset) {
+                tokens.refuseAllIssuedSoFar();
+            }
             traffic.ifAvailable(EmulatorTraffic::startOver);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
 
 /** A scenario seed as data, checked field by field; every problem names its line (see {@link ScenarioFile}). */
 record Scenario(List<StageSeed> stages, List<AssetSeed> assets, List<BuildSeed> builds,
-                List<ConfigSeed> configurations, List<ClientSeed> clients, List<String> faults) {
+                List<ConfigSeed> configurations, List<ClientSeed> clients, List<String> faults,
+                boolean tokensSurviveReset) {
 
     record StageSeed(String key, String name, Stage.Purpose purpose, int order, String runtime,
                      String runtimeSettings) {
@@ -45,7 +46,7 @@ record Scenario(List<StageSeed> stages, List<AssetSeed> assets, List<BuildSeed> 
     }
 
     private static final Set<String> TOP = Set.of("stages", "assets", "builds", "configurations", "clients",
-            "faults");
+            "faults", "tokensSurviveReset");
 
     static Scenario of(ScenarioFile file) {
         Fields root = new Fields(file, "", file.root(), TOP);
@@ -133,7 +134,8 @@ record Scenario(List<StageSeed> stages, List<AssetSeed> assets, List<BuildSeed> 
         }
         List<String> faults = new ArrayList<>();
         root.node("faults").forEach(f -> faults.add(f.toString()));
-        return new Scenario(stages, assets, builds, configurations, clients, faults);
+        boolean tokensSurviveReset = !root.has("tokensSurviveReset") || root.bool("tokensSurviveReset");
+        return new Scenario(stages, assets, builds, configurations, clients, faults, tokensSurviveReset);
     }
 
     private static void unique(ScenarioFile file, Fields root, String list, String field) {

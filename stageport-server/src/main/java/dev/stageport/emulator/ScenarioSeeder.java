@@ -67,12 +67,13 @@ class ScenarioSeeder implements ApplicationRunner {
     private final ClientSecrets secrets;
     private final RuntimeRegistry runtimes;
     private final SeededFaults faults;
+    private final EmulatorState state;
     private final Clock clock;
 
     ScenarioSeeder(StageportProperties properties, EmulatorMode mode, StageRepository stages, AssetRepository assets,
                    AssetUploadService uploads, BuildRepository builds, ConfigurationService configurations,
                    ApiClientRepository clients, ClientSecrets secrets, RuntimeRegistry runtimes, SeededFaults faults,
-                   Clock clock) {
+                   EmulatorState state, Clock clock) {
         this.properties = properties;
         this.mode = mode;
         this.stages = stages;
@@ -84,6 +85,7 @@ class ScenarioSeeder implements ApplicationRunner {
         this.secrets = secrets;
         this.runtimes = runtimes;
         this.faults = faults;
+        this.state = state;
         this.clock = clock;
     }
 
@@ -99,6 +101,7 @@ class ScenarioSeeder implements ApplicationRunner {
         }
         ScenarioFile file = ScenarioFile.read(Path.of(seed));
         Scenario scenario = Scenario.of(file);
+        state.tokensSurviveReset(scenario.tokensSurviveReset());
         if (stages.any()) {
             log.info("The database holds stages already; the seed {} is not applied again.", seed);
             return;

@@ -24,11 +24,13 @@ final class CachingJwtDecoder implements JwtDecoder {
 
     private final JwtDecoder delegate;
     private final Clock clock;
+    private final TokenGenerations generations;
     private final Map<String, Jwt> verified = new ConcurrentHashMap<>();
 
-    CachingJwtDecoder(JwtDecoder delegate, Clock clock) {
+    CachingJwtDecoder(JwtDecoder delegate, Clock clock, TokenGenerations generations) {
         this.delegate = delegate;
         this.clock = clock;
+        this.generations = generations;
     }
 
     @Override
@@ -37,13 +39,12 @@ final class CachingJwtDecoder implements JwtDecoder {
         Jwt cached = verified.get(key);
         if (cached != null) {
             if (unexpired(cached)) {
-                return cached;
+                return current(cached);
             }
             verified.remove(key);
-            throw new JwtValidationException("The token expired.", java.util.List.of(
-                    new org.springframework.security.oauth2.core.OAuth2Error("invalid_token", "expired", null)));
+            throw invalid("The token expired.", "expired");
         }
-        Jwt jwt = delegate.decode(token);
+        Jwt jwt = current(delegate.decode(token));
         if (jwt.getExpiresAt() != null) {
             if (verified.size() >= MAX_ENTRIES) {
                 // Rare (10,000 live tokens); starting over is simpler than an eviction order and stays correct.
@@ -60,7 +61,19 @@ final class CachingJwtDecoder implements JwtDecoder {
      */
     Jwt verifiedIfCached(String token) {
         Jwt cached = verified.get(sha256(token));
-        return cached != null && unexpired(cached) ? cached : null;
+        return cached != null && unexpired(cached) && generations.accepts(cached) ? cached : null;
+    }
+
+    private Jwt current(Jwt jwt) {
+        if (!generations.accepts(jwt)) {
+            throw invalid("The token was issued before the emulator was reset.", "revoked");
+        }
+        return jwt;
+    }
+
+    private static JwtValidationException invalid(String message, String description) {
+        return new JwtValidationException(message, java.util.List.of(
+                new org.springframework.security.oauth2.core.OAuth2Error("invalid_token", description, null)));
     }
 
     private boolean unexpired(Jwt jwt) {

@@ -127,21 +127,24 @@ public class SecurityConfiguration {
 
     /** Expiry and not-before are checked against the server's clock, which the emulator can move. */
     @Bean
-    CachingJwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, java.time.Clock clock) {
+    CachingJwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, java.time.Clock clock,
+                                 TokenGenerations generations) {
         JwtDecoder verifying = OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
         if (verifying instanceof NimbusJwtDecoder nimbus) {
             JwtTimestampValidator timestamps = new JwtTimestampValidator();
             timestamps.setClock(clock);
             nimbus.setJwtValidator(JwtValidators.createDefaultWithValidators(timestamps));
         }
-        return new CachingJwtDecoder(verifying, clock);
+        return new CachingJwtDecoder(verifying, clock, generations);
     }
 
     /** Tokens are issued at the server's clock's time (the default generator reads the system time). */
     @Bean
-    OAuth2TokenGenerator<OAuth2Token> tokenGenerator(JWKSource<SecurityContext> jwkSource, java.time.Clock clock) {
+    OAuth2TokenGenerator<OAuth2Token> tokenGenerator(JWKSource<SecurityContext> jwkSource, java.time.Clock clock,
+                                                     TokenGenerations generations) {
         JwtGenerator jwt = new JwtGenerator(new NimbusJwtEncoder(jwkSource));
         jwt.setClock(clock);
+        jwt.setJwtCustomizer(context -> context.getClaims().claim(TokenGenerations.CLAIM, generations.current()));
         return new DelegatingOAuth2TokenGenerator(jwt, new OAuth2AccessTokenGenerator(),
                 new OAuth2RefreshTokenGenerator());
     }

@@ -21,6 +21,8 @@ class EmulatorResetTest extends EmulatorServerTest {
     SimulatedRuntime simulated;
     @Autowired
     WorkControl work;
+    @Autowired
+    EmulatorState state;
 
     @Test
     void resetAnswers204AndWhatTheTestAddedIsGoneWhileTheSeedIsBack() {
@@ -56,6 +58,26 @@ class EmulatorResetTest extends EmulatorServerTest {
         Api seeded = new Api(baseUrl());
         seeded.login(SEEDED_CLIENT, SEEDED_SECRET);
         assertThat(seeded.get("/api/portfolios/v1/environments").status()).isEqualTo(200);
+    }
+
+    @Test
+    void whenTheSeedSaysTokensDoNotSurviveAResetTheOldTokenIsRefusedAndANewOneWorks() {
+        Api before = new Api(baseUrl());
+        before.login(CLIENT_ID, CLIENT_SECRET);
+        assertThat(before.get("/api/portfolios/v1/environments").status()).isEqualTo(200);
+        state.tokensSurviveReset(false);
+        try {
+            assertThat(before.post(RESET, "").status()).isEqualTo(204);
+
+            Api.Response refused = before.get("/api/portfolios/v1/environments");
+            assertThat(refused.status()).isEqualTo(401);
+            Api after = new Api(baseUrl());
+            after.login(CLIENT_ID, CLIENT_SECRET);
+            assertThat(after.get("/api/portfolios/v1/environments").status()).isEqualTo(200);
+        } finally {
+            state.tokensSurviveReset(true);
+            api.login(CLIENT_ID, CLIENT_SECRET);
+        }
     }
 
     @Test

@@ -43,6 +43,19 @@ class ScenarioFileTest {
         assertThat(scenario.stages()).singleElement().satisfies(s -> assertThat(s.name()).isEqualTo("QA"));
         assertThat(scenario.clients().get(0).grants()).containsKey(dev.stageport.identity.Permission.DEPLOY_APPS);
         assertThat(scenario.faults()).singleElement().asString().contains("\"status\":429");
+        assertThat(scenario.tokensSurviveReset()).as("tokens survive a reset unless the seed says not").isTrue();
+    }
+
+    @Test
+    void aSeedCanSayThatTokensDoNotSurviveAReset() throws IOException {
+        Scenario scenario = read("tokens.yaml", """
+                tokensSurviveReset: false
+                stages:
+                  - {key: %s, name: QA}
+                """.formatted(STAGE_A));
+        assertThat(scenario.tokensSurviveReset()).isFalse();
+        assertThat(problem("tokens-bad.yaml", "tokensSurviveReset: sometimes\nstages: [{key: " + STAGE_A
+                + ", name: QA}]\n")).contains("tokensSurviveReset");
     }
 
     @Test

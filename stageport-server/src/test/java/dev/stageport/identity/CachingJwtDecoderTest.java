@@ -23,12 +23,13 @@ class CachingJwtDecoderTest {
             throw new BadJwtException("bad signature");
         }
         return Jwt.withTokenValue(token).header("alg", "RS256").subject("client")
+                .claim(TokenGenerations.CLAIM, token.startsWith("later") ? 1L : 0L)
                 .issuedAt(now.minusSeconds(10)).expiresAt(now.plusSeconds(60)).build();
     };
 
     @Test
     void aVerifiedTokenIsNotVerifiedAgainUntilItExpires() {
-        CachingJwtDecoder decoder = new CachingJwtDecoder(verifier, Clock.fixed(now, ZoneOffset.UTC));
+        CachingJwtDecoder decoder = new CachingJwtDecoder(verifier, Clock.fixed(now, ZoneOffset.UTC), new TokenGenerations());
         Jwt first = decoder.decode("good");
         assertThat(decoder.decode("good")).isSameAs(first);
         assertThat(verifications.get()).isEqualTo(1);
@@ -52,7 +53,7 @@ class CachingJwtDecoderTest {
             public Instant instant() {
                 return clock[0].instant();
             }
-        });
+        }, new TokenGenerations());
         decoder.decode("good");
         clock[0] = Clock.fixed(now.plusSeconds(61), ZoneOffset.UTC);
         assertThatThrownBy(() -> decoder.decode("good")).isInstanceOf(JwtException.class);
@@ -60,9 +61,24 @@ class CachingJwtDecoderTest {
 
     @Test
     void refusedTokensAreNeverCached() {
-        CachingJwtDecoder decoder = new CachingJwtDecoder(verifier, Clock.fixed(now, ZoneOffset.UTC));
+        CachingJwtDecoder decoder = new CachingJwtDecoder(verifier, Clock.fixed(now, ZoneOffset.UTC), new TokenGenerations());
         assertThatThrownBy(() -> decoder.decode("bad-1")).isInstanceOf(JwtException.class);
         assertThatThrownBy(() -> decoder.decode("bad-1")).isInstanceOf(JwtException.class);
         assertThat(verifications.get()).isEqualTo(2);
+    }
+
+    @Test
+    void afterRefusingAllIssuedSoFarACachedEarlierTokenIsRefusedAndALaterOneAccepted() {
+        TokenGenerations generations = new TokenGenerations();
+        CachingJwtDecoder decoder = new CachingJwtDecoder(verifier, Clock.fixed(now, ZoneOffset.UTC), generations);
+        decoder.decode("earlier");
+        assertThat(decoder.verifiedIfCached("earlier")).isNotNull();
+
+        generations.refuseAllIssuedSoFar();
+
+        assertThat(decoder.verifiedIfCached("earlier")).isNull();
+        assertThatThrownBy(() -> decoder.decode("earlier")).isInstanceOf(JwtException.class)
+                .hasMessageContaining("issued before the emulator was reset");
+        assertThat(decoder.decode("later").getSubject()).isEqualTo("client");
     }
 }
