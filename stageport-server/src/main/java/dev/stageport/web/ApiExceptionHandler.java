@@ -14,6 +14,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -92,6 +93,17 @@ public class ApiExceptionHandler {
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ProblemDetails> noResource(NoResourceFoundException e, HttpServletRequest request) {
         return problems.entity(request, ErrorCode.NOT_FOUND, PathHints.notFoundDetail(request.getRequestURI()), null);
+    }
+
+    /**
+     * A follower of an event stream or a long poll that hung up: nothing can be written to it
+     * any more, and trying would fail again on the response's content type. Spring's own
+     * handler answers nothing here too.
+     */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    ResponseEntity<ProblemDetails> clientGone(AsyncRequestNotUsableException e, HttpServletRequest request) {
+        log.info(ClientAborts.describe(request, e));
+        return null;
     }
 
     @ExceptionHandler(Exception.class)

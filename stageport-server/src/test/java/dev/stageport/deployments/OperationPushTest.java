@@ -7,6 +7,7 @@ import dev.stageport.identity.Permission;
 import dev.stageport.support.Api;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,10 +18,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
 /** Event streams and long polls: the end of an operation is pushed, not polled for. */
+@ExtendWith(OutputCaptureExtension.class)
 class OperationPushTest extends DeploymentTestSupport {
 
     private record Event(String id, String name, JsonNode data) {
@@ -97,6 +103,31 @@ class OperationPushTest extends DeploymentTestSupport {
         outsider.get(OPS + "/" + key + "/events").problem(403);
         outsider.get(OPS + "/" + key + "?waitSeconds=5").problem(403);
         api.get(OPS + "/" + java.util.UUID.randomUUID() + "/events").problem(404);
+    }
+
+    @Test
+    void aFollowerThatHangsUpMidStreamIsNotAServerError(CapturedOutput output) throws Exception {
+        TestApp app = newApp();
+        simulate(DemoData.QA, app.key(), "{\"stepMillis\": 1500}");
+        String key = start(deployBody(DemoData.QA, app.key(), app.release1(), 1));
+        URI uri = URI.create(baseUrl());
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.getOutputStream().write(("GET " + OPS + "/" + key + "/events HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Accept: text/event-stream\r\nAuthorization: Bearer " + api.token() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            BufferedReader lines = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String line;
+            while ((line = lines.readLine()) != null && !line.startsWith("event:")) {
+                // up to the first event: the stream is open and the server holds it
+            }
+            assertThat(line).isEqualTo("event:status");
+        }
+        awaitEnd(key);
+        String path = OPS + "/" + key + "/events";
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> output.getAll().contains("The client closed the connection during GET " + path));
+        assertThat(output.getAll()).doesNotContain("Unexpected error on GET " + path);
     }
 
     /** Reads the whole stream (it closes by itself after the terminal status). */

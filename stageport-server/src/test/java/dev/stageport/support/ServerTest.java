@@ -35,7 +35,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "stageport.rate-limits.mode=off")
 @org.springframework.context.annotation.Import(ServerErrorGuard.class)
+@org.junit.jupiter.api.Tag(ServerTest.DATABASE)
 public abstract class ServerTest {
+
+    /** The tag of tests that use a database: the PostgreSQL run of the suite runs only these. */
+    public static final String DATABASE = "database";
 
     public static final String CLIENT_ID = "test-pipeline";
     public static final String CLIENT_SECRET = "test-secret-that-is-long-enough-0123456789";

@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the second, and an operation the first left Running (its worker gone with the
  * process) is resumed by the second from its last completed step and finishes.
  */
+@org.junit.jupiter.api.Tag(dev.stageport.support.ServerTest.DATABASE)
 class RestartTest {
 
     private static final Path DATA = Path.of("target", "test-data", "restart-" + UUID.randomUUID());
