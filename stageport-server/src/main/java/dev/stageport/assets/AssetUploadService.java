@@ -5,7 +5,6 @@ import dev.stageport.artifacts.ArtifactStore;
 import dev.stageport.bundles.Bundle;
 import dev.stageport.bundles.BundleProblems;
 import dev.stageport.bundles.BundleReader;
-import dev.stageport.bundles.LibraryResolver;
 import dev.stageport.dependencies.DependencyRecorder;
 import dev.stageport.identity.Caller;
 import dev.stageport.identity.Permission;

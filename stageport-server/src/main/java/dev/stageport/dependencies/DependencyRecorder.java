@@ -5,7 +5,7 @@ import dev.stageport.assets.AssetRepository;
 import dev.stageport.assets.AssetRevision;
 import dev.stageport.bundles.Bundle;
 import dev.stageport.bundles.PublicElement;
-import dev.stageport.configurations.ConfigSchema;
+import dev.stageport.configschema.ConfigSchema;
 import dev.stageport.errors.ApiException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
