@@ -104,7 +104,8 @@ class PackageRulesTest {
             "dev.stageport.bundles..", "dev.stageport.configschema..", "dev.stageport.configurations..",
             "dev.stageport.demo..", "dev.stageport.dependencies..", "dev.stageport.deployments..",
             "dev.stageport.identity..", "dev.stageport.policy..", "dev.stageport.portfolio..",
-            "dev.stageport.publish..", "dev.stageport.runtime..", "dev.stageport.secrets..", "dev.stageport.artifacts.."};
+            "dev.stageport.publish..", "dev.stageport.runtime..", "dev.stageport.secrets..",
+            "dev.stageport.artifacts.."};
     }
 
     private static String[] plus(String[] packages, String... more) {
