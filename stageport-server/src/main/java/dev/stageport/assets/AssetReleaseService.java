@@ -5,7 +5,6 @@ import dev.stageport.assets.api.AssetReleaseNoteContent;
 import dev.stageport.assets.api.AssetRevisionV1;
 import dev.stageport.identity.Caller;
 import dev.stageport.identity.Permission;
-import dev.stageport.portfolio.DeployedAssetRepository;
 import dev.stageport.errors.ApiException;
 import dev.stageport.web.Keys;
 import java.time.Clock;
@@ -25,17 +24,17 @@ public class AssetReleaseService {
 
     private final AssetRepository assets;
     private final AssetService reads;
-    private final DeployedAssetRepository deployed;
+    private final AssetPortfolio portfolio;
     private final TransactionTemplate transactions;
     private final ArtifactStore artifacts;
     private final Clock clock;
 
-    public AssetReleaseService(AssetRepository assets, AssetService reads, DeployedAssetRepository deployed,
+    public AssetReleaseService(AssetRepository assets, AssetService reads, AssetPortfolio portfolio,
                                TransactionTemplate transactions, ArtifactStore artifacts, Clock clock) {
         this.artifacts = artifacts;
         this.assets = assets;
         this.reads = reads;
-        this.deployed = deployed;
+        this.portfolio = portfolio;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -110,7 +109,7 @@ public class AssetReleaseService {
         caller.requireAnywhere(Permission.ASSET_DELETE);
         String key = reads.existing(assetKey);
         List<String> blobs = transactions.execute(status -> {
-            if (deployed.deployedAnywhere(key)) {
+            if (portfolio.deployedAnywhere(key)) {
                 throw ApiException.conflict("The asset " + key + " is deployed in at least one stage; undeploy it"
                         + " everywhere before deleting it.");
             }

@@ -1,6 +1,5 @@
 package dev.stageport.assets;
 
-import dev.stageport.portfolio.Portfolio;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -21,9 +20,11 @@ public class AssetRepository {
             model_digest, config_schema, created_at, created_by""";
 
     private final JdbcClient jdbc;
+    private final AssetPortfolio portfolio;
 
-    public AssetRepository(JdbcClient jdbc) {
+    public AssetRepository(JdbcClient jdbc, AssetPortfolio portfolio) {
         this.jdbc = jdbc;
+        this.portfolio = portfolio;
     }
 
     public Optional<Asset> find(String assetKey) {
@@ -131,7 +132,7 @@ public class AssetRepository {
     public void insert(Asset asset) {
         jdbc.sql("insert into asset (" + ASSET_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(asset.key(), asset.name(), asset.description(), asset.assetType(),
-                        asset.portfolioKey() == null ? Portfolio.MAIN_KEY : asset.portfolioKey(),
+                        asset.portfolioKey() == null ? portfolio.mainPortfolioKey() : asset.portfolioKey(),
                         asset.external(), Timestamp.from(asset.createdAt()), asset.createdBy())
                 .update();
     }

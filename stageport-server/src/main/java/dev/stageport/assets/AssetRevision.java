@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * One immutable revision of an asset. {@code configSchema} is the JSON
- * configuration schema its bundle declared (see configurations.ConfigSchema).
+ * configuration schema its bundle declared (see configschema.ConfigSchema).
  */
 public record AssetRevision(
         String assetKey,

@@ -5,8 +5,6 @@ import dev.stageport.artifacts.ArtifactStore;
 import dev.stageport.bundles.Bundle;
 import dev.stageport.bundles.BundleProblems;
 import dev.stageport.bundles.BundleReader;
-import dev.stageport.bundles.LibraryResolver;
-import dev.stageport.dependencies.DependencyRecorder;
 import dev.stageport.identity.Caller;
 import dev.stageport.identity.Permission;
 import dev.stageport.errors.ApiException;
@@ -38,11 +36,11 @@ public class AssetUploadService {
     private final BundleReader reader;
     private final LibraryResolver libraries;
     private final RevisionWriter writer;
-    private final DependencyRecorder dependencies;
+    private final ElementReferences dependencies;
     private final long maxBytes;
 
     public AssetUploadService(ArtifactStore store, BundleReader reader, LibraryResolver libraries,
-                              RevisionWriter writer, DependencyRecorder dependencies, StageportProperties properties) {
+                              RevisionWriter writer, ElementReferences dependencies, StageportProperties properties) {
         this.store = store;
         this.dependencies = dependencies;
         this.reader = reader;

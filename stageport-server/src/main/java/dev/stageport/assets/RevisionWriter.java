@@ -1,7 +1,6 @@
 package dev.stageport.assets;
 
 import dev.stageport.bundles.Bundle;
-import dev.stageport.dependencies.DependencyRecorder;
 import dev.stageport.identity.Caller;
 import dev.stageport.identity.Permission;
 import dev.stageport.errors.ApiException;
@@ -33,10 +32,10 @@ class RevisionWriter {
     private final AssetRepository assets;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final DependencyRecorder dependencies;
+    private final ElementReferences dependencies;
 
     RevisionWriter(AssetRepository assets, TransactionTemplate transactions, Clock clock,
-                   DependencyRecorder dependencies) {
+                   ElementReferences dependencies) {
         this.assets = assets;
         this.dependencies = dependencies;
         this.transactions = transactions;

@@ -6,7 +6,7 @@ import dev.stageport.assets.AssetRevision;
 import dev.stageport.bundles.Bundle;
 import dev.stageport.bundles.BundleProblems;
 import dev.stageport.bundles.BundleReader;
-import dev.stageport.configurations.ConfigSchema;
+import dev.stageport.configschema.ConfigSchema;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;

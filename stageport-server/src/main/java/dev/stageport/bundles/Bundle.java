@@ -1,6 +1,6 @@
 package dev.stageport.bundles;
 
-import dev.stageport.configurations.ConfigSchema;
+import dev.stageport.configschema.ConfigSchema;
 import java.util.List;
 import java.util.Set;
 
@@ -8,8 +8,8 @@ import java.util.Set;
  * A bundle that passed every check {@link BundleReader} can make without the
  * database: its manifest, mapped onto the server's own types. {@code configuration}
  * holds settings, timers and integrations; its {@code libraries} stay empty until
- * {@link LibraryResolver} has turned {@link #libraries()} (which may name a tag)
- * into exact revisions. {@code run} is null for a library. {@code files} are the
+ * the asset repository (assets.LibraryResolver) has turned {@link #libraries()}
+ * (which may name a tag) into exact revisions. {@code run} is null for a library. {@code files} are the
  * zip's entry names other than the manifest, already checked to stay inside the root.
  * {@code publicElements} and {@code references} feed the dependency graph (docs/dependencies.md).
  */

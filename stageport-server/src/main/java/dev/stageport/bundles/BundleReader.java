@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * to count their real size (declared sizes can lie), so a bundle of any size is
  * read with constant memory and a zip bomb stops at the limit. Everything that can
  * be checked without the database is checked here, and every problem is reported
- * at once; library references are resolved afterwards by {@link LibraryResolver}.
+ * at once; library references are resolved afterwards against the asset repository
+ * (assets.LibraryResolver).
  */
 @Component
 public class BundleReader {

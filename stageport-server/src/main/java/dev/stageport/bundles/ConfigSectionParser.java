@@ -1,8 +1,8 @@
 package dev.stageport.bundles;
 
-import dev.stageport.configurations.ConfigSchema;
-import dev.stageport.configurations.DataType;
-import dev.stageport.configurations.ValueRules;
+import dev.stageport.configschema.ConfigSchema;
+import dev.stageport.configschema.DataType;
+import dev.stageport.configschema.ValueRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;

@@ -1,6 +1,6 @@
 package dev.stageport.bundles;
 
-import dev.stageport.configurations.ConfigSchema;
+import dev.stageport.configschema.ConfigSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

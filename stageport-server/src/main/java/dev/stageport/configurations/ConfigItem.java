@@ -1,5 +1,7 @@
 package dev.stageport.configurations;
 
+import dev.stageport.configschema.DataType;
+
 /**
  * One configurable value, flattened out of the schemas so that PATCH, GET, the
  * resolver and the snapshot agree on item paths:

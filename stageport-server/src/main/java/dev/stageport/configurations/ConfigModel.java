@@ -1,6 +1,8 @@
 package dev.stageport.configurations;
 
 import dev.stageport.assets.Asset;
+import dev.stageport.configschema.ConfigSchema;
+import dev.stageport.configschema.DataType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,7 @@ package dev.stageport.configurations;
 
 import dev.stageport.assets.Asset;
 import dev.stageport.assets.AssetRepository;
+import dev.stageport.configschema.ConfigSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

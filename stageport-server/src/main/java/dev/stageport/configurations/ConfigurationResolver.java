@@ -3,6 +3,7 @@ package dev.stageport.configurations;
 import dev.stageport.assets.Asset;
 import dev.stageport.assets.AssetRepository;
 import dev.stageport.assets.AssetRevision;
+import dev.stageport.configschema.ValueRules;
 import dev.stageport.secrets.SecretCipher;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package dev.stageport.configurations;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.stageport.configschema.DataType;
 import java.time.Instant;
 
 /** One setting or timer config as GET .../configurations shows it; absent values are left out. */

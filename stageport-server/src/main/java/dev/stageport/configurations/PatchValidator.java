@@ -1,5 +1,8 @@
 package dev.stageport.configurations;
 
+import dev.stageport.configschema.ConfigSchema;
+import dev.stageport.configschema.DataType;
+import dev.stageport.configschema.ValueRules;
 import dev.stageport.errors.ApiException;
 import dev.stageport.errors.ErrorCode;
 import java.util.ArrayList;

@@ -1,6 +1,8 @@
 package dev.stageport.configurations;
 
 import dev.stageport.assets.Asset;
+import dev.stageport.configschema.ConfigSchema;
+import dev.stageport.configschema.DataType;
 import dev.stageport.portfolio.DeployedAsset;
 import java.util.ArrayList;
 import java.util.List;

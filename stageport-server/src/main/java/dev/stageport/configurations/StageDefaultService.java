@@ -1,5 +1,7 @@
 package dev.stageport.configurations;
 
+import dev.stageport.configschema.ConfigSchema;
+import dev.stageport.configschema.ValueRules;
 import dev.stageport.identity.Caller;
 import dev.stageport.identity.Permission;
 import java.time.Clock;

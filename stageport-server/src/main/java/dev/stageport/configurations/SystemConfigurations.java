@@ -1,5 +1,7 @@
 package dev.stageport.configurations;
 
+import dev.stageport.configschema.ConfigSchema;
+import dev.stageport.configschema.DataType;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

@@ -3,9 +3,10 @@ package dev.stageport.dependencies;
 import dev.stageport.assets.Asset;
 import dev.stageport.assets.AssetRepository;
 import dev.stageport.assets.AssetRevision;
+import dev.stageport.assets.ElementReferences;
 import dev.stageport.bundles.Bundle;
 import dev.stageport.bundles.PublicElement;
-import dev.stageport.configurations.ConfigSchema;
+import dev.stageport.configschema.ConfigSchema;
 import dev.stageport.errors.ApiException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  * signature it was built against, which is what the analyses compare with later.
  */
 @Component
-public class DependencyRecorder {
+public class DependencyRecorder implements ElementReferences {
 
     private final AssetRepository assets;
     private final ElementRepository elements;
@@ -34,14 +35,14 @@ public class DependencyRecorder {
     private record Resolved(String producerKey, int revision, List<ElementSnapshot> elements) {
     }
 
-    /** Every reference problem of the bundle (its malformed references were reported by the parser). */
+    @Override
     public List<String> problems(Bundle bundle) {
         List<String> problems = new ArrayList<>();
         resolve(bundle, problems);
         return problems;
     }
 
-    /** Stores what the new revision offers and uses; call in the transaction that inserts the revision. */
+    @Override
     public void record(Bundle bundle, int revision) {
         List<String> problems = new ArrayList<>();
         List<Resolved> resolved = resolve(bundle, problems);

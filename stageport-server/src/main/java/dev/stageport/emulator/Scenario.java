@@ -1,7 +1,7 @@
 package dev.stageport.emulator;
 
 import dev.stageport.builds.Build;
-import dev.stageport.configurations.DataType;
+import dev.stageport.configschema.DataType;
 import dev.stageport.identity.Caller;
 import dev.stageport.identity.Permission;
 import dev.stageport.portfolio.Stage;

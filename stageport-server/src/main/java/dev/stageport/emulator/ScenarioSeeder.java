@@ -8,7 +8,7 @@ import dev.stageport.assets.AssetUploadService;
 import dev.stageport.builds.Build;
 import dev.stageport.builds.BuildRepository;
 import dev.stageport.configurations.ApplicationConfigPatch;
-import dev.stageport.configurations.ConfigSchema;
+import dev.stageport.configschema.ConfigSchema;
 import dev.stageport.configurations.ConfigurationService;
 import dev.stageport.configurations.GenericConfigPatch;
 import dev.stageport.errors.ApiException;

@@ -41,18 +41,6 @@ final class PackageGraph {
         return new PackageGraph(uses);
     }
 
-    boolean uses(String from, String to) {
-        return uses.getOrDefault(from, Set.of()).contains(to);
-    }
-
-    /** The graph without these "from -> to" uses. */
-    PackageGraph without(Set<String> edges) {
-        Map<String, Set<String>> rest = new TreeMap<>();
-        uses.forEach((from, targets) -> rest.put(from, new TreeSet<>(targets.stream()
-                .filter(to -> !edges.contains(from + " -> " + to)).toList())));
-        return new PackageGraph(rest);
-    }
-
     /** Each use that closes a cycle, written as the cycle: "a -> b -> ... -> a". */
     List<String> cycles() {
         List<String> cycles = new ArrayList<>();

@@ -2,8 +2,8 @@ package dev.stageport.bundles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stageport.configurations.ConfigSchema;
-import dev.stageport.configurations.DataType;
+import dev.stageport.configschema.ConfigSchema;
+import dev.stageport.configschema.DataType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stageport.assets.AssetRevision;
+import dev.stageport.configschema.ConfigSchema;
+import dev.stageport.configschema.DataType;
+import dev.stageport.support.Api;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import dev.stageport.support.Api;
 
 class ConfigurationResolverTest extends ConfigurationTestSupport {
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stageport.assets.Asset;
 import dev.stageport.assets.AssetRevision;
 import dev.stageport.builds.Build;
+import dev.stageport.configschema.ConfigSchema;
+import dev.stageport.configschema.DataType;
 import dev.stageport.support.Api;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -125,10 +125,14 @@ public class KubernetesRuntime implements Runtime {
         return "Rolled back to the previous pod template: the previous ReplicaSet keeps serving.";
     }
 
+    /** Serves the new pods, and notes their restart counts for the health gate. */
     @Override
     public void activate(RuntimeContext context) {
         ManifestRenderer.Manifests manifests = render(context.stage(), context);
-        call(context, client -> client.resource(manifests.service()).createOr(NonDeletingOperation::update));
+        call(context, client -> {
+            client.resource(manifests.service()).createOr(NonDeletingOperation::update);
+            PodHealth.markSwitch(client, namespace(context), context.assetKey(), context.operationKey());
+        });
     }
 
     /** Kubernetes scaled the old ReplicaSet down during the rollout; what is left is the old configuration. */
@@ -137,15 +141,12 @@ public class KubernetesRuntime implements Runtime {
         call(context, client -> ClusterObjects.prune(client, namespace(context), context.assetKey()));
     }
 
-    /** The health gate on Kubernetes: every pod ready and none restarted since the rollout. */
+    /** The health gate on Kubernetes: every pod of the revision ready and none restarted since the switch. */
     @Override
     public Optional<String> probe(RuntimeContext active, String path) {
-        InstanceStatus status = call(active, () -> status(active.stage(), active.assetKey()));
-        if (status.state() != InstanceStatus.State.Running) {
-            return Optional.of("The pods are not ready (" + status.state() + ", " + status.detail() + ")");
-        }
-        return status.restarts() > 0 ? Optional.of("Pods of the asset restarted " + status.restarts() + " time(s).")
-                : Optional.empty();
+        KubernetesClient client = clients.client(settings(active.stage()));
+        return call(active, () -> PodHealth.problems(client, namespace(active), active.assetKey(),
+                active.operationKey()));
     }
 
     @Override

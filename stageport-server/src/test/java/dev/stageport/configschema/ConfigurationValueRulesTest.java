@@ -1,4 +1,4 @@
-package dev.stageport.configurations;
+package dev.stageport.configschema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

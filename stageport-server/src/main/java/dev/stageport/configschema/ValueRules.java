@@ -1,4 +1,4 @@
-package dev.stageport.configurations;
+package dev.stageport.configschema;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -20,7 +20,7 @@ public final class ValueRules {
 
     /** Leaves room for encryption and base64 growth inside config_value.value_text (20000). */
     static final int MAX_VALUE_LENGTH = 10_000;
-    static final int MAX_FILENAME_LENGTH = 500;
+    public static final int MAX_FILENAME_LENGTH = 500;
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
             .withResolverStyle(ResolverStyle.STRICT);
@@ -81,7 +81,7 @@ public final class ValueRules {
     }
 
     /** True/False in the canonical casing ODC uses, so stored Booleans compare equal. */
-    static String canonical(DataType type, String value) {
+    public static String canonical(DataType type, String value) {
         if (type == DataType.Boolean && value != null) {
             return value.equalsIgnoreCase("True") ? "True" : "False";
         }

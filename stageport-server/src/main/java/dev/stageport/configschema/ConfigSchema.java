@@ -1,4 +1,4 @@
-package dev.stageport.configurations;
+package dev.stageport.configschema;
 
 import java.util.List;
 import tools.jackson.databind.DeserializationFeature;

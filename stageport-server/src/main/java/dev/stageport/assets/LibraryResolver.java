@@ -1,9 +1,8 @@
-package dev.stageport.bundles;
+package dev.stageport.assets;
 
-import dev.stageport.assets.Asset;
-import dev.stageport.assets.AssetRepository;
-import dev.stageport.assets.AssetRevision;
-import dev.stageport.configurations.ConfigSchema;
+import dev.stageport.bundles.Bundle;
+import dev.stageport.bundles.BundleProblems;
+import dev.stageport.configschema.ConfigSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,11 +15,11 @@ import org.springframework.stereotype.Component;
  * reported, together, as {@link BundleProblems}.
  */
 @Component
-public class LibraryResolver {
+class LibraryResolver {
 
     private final AssetRepository assets;
 
-    public LibraryResolver(AssetRepository assets) {
+    LibraryResolver(AssetRepository assets) {
         this.assets = assets;
     }
 

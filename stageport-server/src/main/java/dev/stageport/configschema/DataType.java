@@ -1,4 +1,4 @@
-package dev.stageport.configurations;
+package dev.stageport.configschema;
 
 /** The ODC DataType enum: the type of a configuration value. */
 public enum DataType {
