@@ -42,6 +42,8 @@ public abstract class EmulatorServerTest extends ServerTest {
     public static final String SEEDED_CLIENT = "ci-deployer";
     public static final String SEEDED_SECRET = "ci-deployer-secret-0123456789";
 
+    private static final java.util.Map<String, Path> DATA_DIRS = new java.util.concurrent.ConcurrentHashMap<>();
+
     @DynamicPropertySource
     static void emulatorOn(DynamicPropertyRegistry registry) {
         emulatorProperties(registry, "emulator");
@@ -49,9 +51,13 @@ public abstract class EmulatorServerTest extends ServerTest {
                 () -> Path.of("src", "test", "resources", "emulator", "scenario.yaml").toAbsolutePath().toString());
     }
 
-    /** The emulator switch, a data folder and a database named {@code name} (a plain SQL name), for any server test. */
+    /**
+     * The emulator switch, a data folder and a database named {@code name} (a plain SQL name), for any
+     * server test. Servers that share a database share its data folder too, and with it the master key
+     * that sealed the database's secrets (on PostgreSQL a second folder meant a second key).
+     */
     public static void emulatorProperties(DynamicPropertyRegistry registry, String name) {
-        Path dataDir = Path.of("target", "test-data", name + "-" + UUID.randomUUID());
+        Path dataDir = DATA_DIRS.computeIfAbsent(name, n -> Path.of("target", "test-data", n + "-" + UUID.randomUUID()));
         registry.add("stageport.data-dir", dataDir::toString);
         TestDatabase.properties(name).forEach((key, value) -> registry.add(key, () -> value));
         registry.add("stageport.emulator.mode", () -> "on");
