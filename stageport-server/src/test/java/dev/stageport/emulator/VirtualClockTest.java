@@ -141,6 +141,59 @@ class VirtualClockTest extends EmulatorServerTest {
         }
     }
 
+    @Test
+    void aFreezeWindowOpensAndClosesAsTheClockMoves() throws Exception {
+        TestApp app = newApp();
+        String windows = "/api/stageport/v1/environments/" + DEVELOPMENT + "/freeze-windows";
+        Instant start = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plus(Duration.ofHours(1));
+        Api.Response window = api.post(windows, "{\"name\":\"Quiet hour\",\"start\":\"" + start + "\",\"end\":\""
+                + start.plus(Duration.ofHours(1)) + "\"}");
+        assertThat(window.status()).as(window.body()).isEqualTo(201);
+        try {
+            api.post(CLOCK, "{\"set\":\"" + start + "\"}");
+            api.login(CLIENT_ID, CLIENT_SECRET);
+            JsonNode frozen = api.post(OPS, deployBody(DEVELOPMENT, app.key(), app.release1(), 1)).problem(409);
+            assertThat(frozen.get("detail").asString()).contains("Quiet hour");
+
+            api.post(CLOCK, "{\"advance\":\"PT1H\"}");
+            api.login(CLIENT_ID, CLIENT_SECRET);
+            String op = api.post(OPS, deployBody(DEVELOPMENT, app.key(), app.release1(), 1)).json().get("key")
+                    .asString();
+            assertThat(awaitEnd(op).get("status").asString()).isEqualTo("Finished");
+        } finally {
+            api.delete(windows + "/" + window.json().get("key").asString());
+        }
+    }
+
+    @Test
+    void anApprovalTimesOutWhenTheClockPassesItsTimeout() throws Exception {
+        TestApp app = newApp();
+        String policy = "/api/stageport/v1/environments/" + DEVELOPMENT + "/policy";
+        assertThat(api.put(policy, "{\"requiredApprovals\":1,\"approvers\":[\"" + SEEDED_CLIENT
+                + "\"],\"approvalTimeoutMinutes\":30}").status()).isBetween(200, 204);
+        try {
+            String op = api.post(OPS, deployBody(DEVELOPMENT, app.key(), app.release1(), 1)).json().get("key")
+                    .asString();
+            awaitMessage(op, "approv");
+            assertThat(api.get(OPS + "/" + op).json().get("status").asString()).isEqualTo("Running");
+
+            api.post(CLOCK, "{\"advance\":\"PT31M\"}");
+            assertThat(awaitEnd(op).get("status").asString()).isEqualTo("FinishedWithError");
+            assertThat(api.get(OPS + "/" + op + "/messages").body()).contains("The approval time ran out");
+        } finally {
+            api.put(policy, "{}");
+        }
+    }
+
+    /** Waits (bounded) until one of the operation's messages contains {@code text}. */
+    private void awaitMessage(String op, String text) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!api.get(OPS + "/" + op + "/messages").body().contains(text)) {
+            assertThat(System.currentTimeMillis()).as("operation %s never said '%s'", op, text).isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+
     private void simulate(String env, String asset, int stepMillis) {
         Api.Response r = api.put("/api/stageport/v1/environments/" + env + "/assets/" + asset + "/simulation",
                 "{\"stepMillis\":" + stepMillis + ",\"failStep\":null,\"failMessage\":null}");
