@@ -26,9 +26,11 @@ class ClientsCommand implements Runnable {
             "PERMISSIONS");
 
     private final CliContext context;
+    private final Connection connection;
 
     ClientsCommand(CliContext context) {
         this.context = context;
+        this.connection = new Connection(context);
     }
 
     @Override
@@ -42,8 +44,11 @@ class ClientsCommand implements Runnable {
     int list(@Mixin Globals globals) {
         JsonNode results = client(globals).get(PATH).path("results");
         List<List<String>> rows = new ArrayList<>();
-        results.forEach(c -> rows.add(row(c)));
-        new Output(context, globals).table(results, HEADERS, rows);
+        Output out = new Output(context, globals);
+        if (!out.json()) {
+            results.forEach(c -> rows.add(row(c)));
+        }
+        out.table(results, HEADERS, rows);
         return ExitCode.OK;
     }
 
@@ -64,7 +69,7 @@ class ClientsCommand implements Runnable {
         if (expires != null) {
             body.put("secretExpiresAt", instant(expires));
         }
-        body.put("permissions", grants(client, grant));
+        body.put("permissions", grants(names(), grant));
         return print(globals, client.post(PATH, body));
     }
 
@@ -91,7 +96,7 @@ class ClientsCommand implements Runnable {
                     @Option(names = "--grant", paramLabel = "PERMISSION@STAGE") List<String> grant) {
         OdcClient client = client(globals);
         return print(globals, client.put(PATH + "/" + id + "/permissions", Map.of("permissions",
-                grants(client, grant))));
+                grants(names(), grant))));
     }
 
     @Command(name = "suspend", mixinStandardHelpOptions = true, description = "Suspend an API client: no new "
@@ -125,28 +130,30 @@ class ClientsCommand implements Runnable {
     }
 
     private OdcClient client(Globals globals) {
-        return Session.client(context, globals);
+        return connection.client(globals);
+    }
+
+    private NameBook names() {
+        return connection.names();
     }
 
     private int print(Globals globals, JsonNode client) {
         Output out = new Output(context, globals);
-        out.table(client, HEADERS, List.of(row(client)));
+        out.table(client, HEADERS, out.json() ? List.of() : List.of(row(client)));
         if (client.has("clientSecret") && !out.json()) {
             out.line("client_secret: " + client.path("clientSecret").asString() + "   (shown once: store it now)");
         }
         return ExitCode.OK;
     }
 
-    private static List<String> row(JsonNode c) {
-        List<String> grants = new ArrayList<>();
-        c.path("permissions").forEach(p -> grants.add(p.path("permission").asString() + "@"
-                + p.path("environmentKey").asString()));
+    /** Grants show the stage by name ({@code AppDeploy@QA}), as --grant takes them. */
+    private List<String> row(JsonNode c) {
         return List.of(Output.text(c, "clientId"), Output.text(c, "name"), Output.text(c, "status"),
-                Output.text(c, "secretExpiresAt"), String.join(" ", grants));
+                Output.text(c, "secretExpiresAt"), names().grants(c.path("permissions")));
     }
 
     /** PERMISSION@STAGE, stage by key, name or '*'. */
-    static List<Map<String, String>> grants(OdcClient client, List<String> specs) {
+    static List<Map<String, String>> grants(NameBook names, List<String> specs) {
         List<Map<String, String>> grants = new ArrayList<>();
         for (String spec : specs == null ? List.<String>of() : specs) {
             int at = spec.indexOf('@');
@@ -155,7 +162,7 @@ class ClientsCommand implements Runnable {
             }
             String stage = spec.substring(at + 1);
             grants.add(Map.of("permission", spec.substring(0, at), "environmentKey",
-                    stage.equals("*") ? "*" : Names.stageKey(client, stage)));
+                    stage.equals("*") ? "*" : names.stageKey(stage)));
         }
         return grants;
     }

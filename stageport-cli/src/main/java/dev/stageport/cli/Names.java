@@ -24,19 +24,29 @@ final class Names {
     }
 
     static String stageKey(OdcClient client, String stage) {
+        return isKey(stage) ? stage.toLowerCase() : stageKey(new Odc(client).environments(), stage);
+    }
+
+    /**
+     * The key of the stage with this name among those the caller may view. A stage it may
+     * not view is not listed, so it cannot tell that one from a typo: it says both.
+     */
+    static String stageKey(List<Environment> visible, String stage) {
         if (isKey(stage)) {
             return stage.toLowerCase();
         }
-        List<Environment> stages = new Odc(client).environments();
-        return stages.stream().filter(s -> s.name().equalsIgnoreCase(stage)).map(Environment::key).findFirst()
-                .orElseThrow(() -> new UsageException("no stage named '" + stage + "' (stages: "
-                        + String.join(", ", stages.stream().map(Environment::name).toList()) + ")"));
+        return visible.stream().filter(s -> s.name().equalsIgnoreCase(stage)).map(Environment::key).findFirst()
+                .orElseThrow(() -> new UsageException("no stage named '" + stage + "': not found or not permitted"
+                        + " (stages you may view: " + String.join(", ", visible.stream().map(Environment::name)
+                        .toList()) + ")"));
     }
 
     static String assetKey(OdcClient client, String asset) {
-        if (isKey(asset)) {
-            return asset.toLowerCase();
-        }
+        return isKey(asset) ? asset.toLowerCase() : asset(client, asset).path("assetKey").asString();
+    }
+
+    /** The one asset with this name, as the asset list answers it. */
+    static JsonNode asset(OdcClient client, String asset) {
         String query = URLEncoder.encode(asset, StandardCharsets.UTF_8);
         List<JsonNode> matches = new ArrayList<>();
         client.list("/api/asset-repository/v1/assets?limit=100&nameContains=" + query)
@@ -46,6 +56,6 @@ final class Names {
             throw new UsageException(matches.isEmpty() ? "no asset named '" + asset + "'"
                     : "several assets are named '" + asset + "': use its key");
         }
-        return matches.get(0).path("assetKey").asString();
+        return matches.get(0);
     }
 }

@@ -1,6 +1,5 @@
 package dev.stageport.cli;
 
-import dev.stageport.client.Odc;
 import dev.stageport.client.OdcException;
 import dev.stageport.client.model.Environment;
 import java.util.LinkedHashMap;
@@ -14,13 +13,6 @@ import tools.jackson.databind.JsonNode;
 final class OperationCommands {
 
     private OperationCommands() {
-    }
-
-    /** --queue, for the operations that hold a stage and asset while they run. */
-    static class QueueOption {
-        @Option(names = "--queue", description = "If an operation is already running on this stage and asset, "
-                + "wait for it to end, then start (instead of failing with 409)")
-        boolean queue;
     }
 
     abstract static class Start extends ServerCommand {
@@ -88,8 +80,8 @@ final class OperationCommands {
 
         @Override
         protected int run() {
-            String stageKey = Names.stageKey(client(), stage);
-            String assetKey = Names.assetKey(client(), asset);
+            String stageKey = names().stageKey(stage);
+            String assetKey = names().assetKey(asset);
             if (!confirmed(stageKey)) {
                 context.err().println("stageport: not confirmed; nothing was undeployed");
                 return ExitCode.USAGE;
@@ -99,12 +91,14 @@ final class OperationCommands {
                 return prepared;
             }
             JsonNode op = start(stageKey, assetKey);
+            Operations.Labels labels = new Operations.Labels(names().stage(stageKey),
+                    Output.text(op, "assetName").isEmpty() ? names().asset(assetKey) : null);
             if (!waiting.wait) {
-                Operations.print(out(), op);
+                Operations.print(out(), op, labels);
                 return ExitCode.OK;
             }
             return Operations.await(client(), out(), collection(), op.path("key").asString(), globals.timeout,
-                    waiting.schedule(), !waiting.noPush);
+                    waiting.schedule(), !waiting.noPush, labels);
         }
     }
 
@@ -211,7 +205,7 @@ final class OperationCommands {
         /** Removing an app from Production is asked for on a terminal and refused without one. */
         @Override
         boolean confirmed(String stageKey) {
-            Environment target = new Odc(client()).environments().stream().filter(s -> s.key().equals(stageKey))
+            Environment target = names().stages().stream().filter(s -> s.key().equals(stageKey))
                     .findFirst().orElse(null);
             if (yes || target == null || !"Production".equals(target.purpose())) {
                 return true;

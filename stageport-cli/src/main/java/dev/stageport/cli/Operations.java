@@ -5,6 +5,7 @@ import dev.stageport.client.OperationWatcher;
 import dev.stageport.client.PollSchedule;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -17,18 +18,44 @@ final class Operations {
     private Operations() {
     }
 
-    /** Prints one operation as a one-row table (or its JSON). */
-    static void print(Output out, JsonNode op) {
-        out.table(op, List.of("KEY", "OPERATION", "STATUS", "ASSET", "REVISIONS", "STARTED", "FINISHED"),
-                List.of(row(op)));
+    private static final List<String> HEADERS = List.of("KEY", "OPERATION", "STATUS", "STAGE", "ASSET",
+            "REVISIONS", "STARTED", "FINISHED");
+
+    /**
+     * The names a person reads for an operation's stage and asset, which the ODC answer does not
+     * all carry (no stage; a publish has no asset name). A null stage leaves the STAGE column out.
+     */
+    record Labels(String stage, String asset) {
+        static final Labels NONE = new Labels(null, null);
     }
 
-    static List<String> row(JsonNode op) {
+    /** Prints one operation as a one-row table (or its JSON). */
+    static void print(Output out, JsonNode op) {
+        print(out, op, Labels.NONE);
+    }
+
+    static void print(Output out, JsonNode op, Labels labels) {
+        out.table(op, headers(labels.stage() != null), List.of(row(op, labels)));
+    }
+
+    static List<String> headers(boolean withStage) {
+        return withStage ? HEADERS : HEADERS.stream().filter(h -> !h.equals("STAGE")).toList();
+    }
+
+    /** A row under {@link #headers}; the asset's name as the answer gives it, else the label, else its key. */
+    static List<String> row(JsonNode op, Labels labels) {
         String revisions = op.has("revisions") ? op.path("revisions").toString().replaceAll("[\\[\\]]", "")
                 : Output.text(op, "revision");
-        return List.of(Output.text(op, "key"), Output.text(op, "operation"), Output.text(op, "status"),
-                Output.text(op, "assetName").isEmpty() ? Output.text(op, "assetKey") : Output.text(op, "assetName"),
-                revisions, Output.text(op, "startedDateTime"), Output.text(op, "finishedDateTime"));
+        String asset = !Output.text(op, "assetName").isEmpty() ? Output.text(op, "assetName")
+                : labels.asset() != null ? labels.asset() : Output.text(op, "assetKey");
+        List<String> row = new ArrayList<>(List.of(Output.text(op, "key"), Output.text(op, "operation"),
+                Output.text(op, "status")));
+        if (labels.stage() != null) {
+            row.add(labels.stage());
+        }
+        row.addAll(List.of(asset, revisions, Output.text(op, "startedDateTime"),
+                Output.text(op, "finishedDateTime")));
+        return row;
     }
 
     /**
@@ -37,8 +64,13 @@ final class Operations {
      */
     static int await(OdcClient client, Output out, String collection, String key, Duration timeout,
                      PollSchedule schedule, boolean push) {
+        return await(client, out, collection, key, timeout, schedule, push, Labels.NONE);
+    }
+
+    static int await(OdcClient client, Output out, String collection, String key, Duration timeout,
+                     PollSchedule schedule, boolean push, Labels labels) {
         JsonNode last = follow(client, out, collection, key, timeout, schedule, push);
-        print(out, last);
+        print(out, last, labels);
         return exitCode(last);
     }
 

@@ -1,6 +1,8 @@
 package dev.stageport.cli;
 
+import dev.stageport.client.model.Environment;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,25 +44,44 @@ class OpsCommand implements Runnable {
             super(context);
         }
 
+        /**
+         * The ODC answer names no stage, so each stage is asked for its own operations (one
+         * call per stage, not per row) and the lists are merged newest first.
+         */
         @Override
         protected int run() {
-            StringBuilder path = new StringBuilder(Operations.DEPLOYMENTS + "?limit=" + Math.min(limit, 100));
-            if (stage != null) {
-                path.append("&environmentKey=").append(Names.stageKey(client(), stage));
-            }
+            StringBuilder filter = new StringBuilder("?limit=" + Math.min(limit, 100));
             if (asset != null) {
-                path.append("&assetKey=").append(Names.assetKey(client(), asset));
+                filter.append("&assetKey=").append(names().assetKey(asset));
             }
             if (status != null) {
-                path.append("&status=").append(status);
+                filter.append("&status=").append(status);
             }
+            List<String> stageKeys = stage != null ? List.of(names().stageKey(stage))
+                    : names().stages().stream().map(Environment::key).toList();
+            List<Listed> listed = new ArrayList<>();
+            for (String stageKey : stageKeys) {
+                String stageName = names().stage(stageKey);
+                client().list(Operations.DEPLOYMENTS + filter + "&environmentKey=" + stageKey).limit(limit)
+                        .forEach(op -> listed.add(new Listed(op, stageName)));
+            }
+            listed.sort(Comparator.comparing(Listed::started, Comparator.reverseOrder()));
             ArrayNode all = Output.array();
-            client().list(path.toString()).limit(limit).forEach(all::add);
             List<List<String>> rows = new ArrayList<>();
-            all.forEach(op -> rows.add(Operations.row(op)));
-            out().table(all, List.of("KEY", "OPERATION", "STATUS", "ASSET", "REVISIONS", "STARTED", "FINISHED"),
-                    rows);
+            listed.stream().limit(limit).forEach(l -> {
+                all.add(l.op());
+                rows.add(Operations.row(l.op(), new Operations.Labels(l.stage(), null)));
+            });
+            out().table(all, Operations.headers(true), rows);
             return ExitCode.OK;
+        }
+
+        private record Listed(JsonNode op, String stage) {
+            /** As a time: RFC 3339 texts with and without fractions do not sort as text. */
+            java.time.Instant started() {
+                String started = Output.text(op, "startedDateTime");
+                return started.isEmpty() ? java.time.Instant.MIN : java.time.OffsetDateTime.parse(started).toInstant();
+            }
         }
     }
 

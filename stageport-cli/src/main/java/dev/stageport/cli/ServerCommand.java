@@ -13,6 +13,7 @@ abstract class ServerCommand implements Callable<Integer> {
     protected final CliContext context;
     private OdcClient client;
     private Output output;
+    private NameBook names;
 
     ServerCommand(CliContext context) {
         this.context = context;
@@ -23,6 +24,14 @@ abstract class ServerCommand implements Callable<Integer> {
             client = Session.client(context, globals);
         }
         return client;
+    }
+
+    /** Stage and asset names for this command, each looked up once. */
+    protected NameBook names() {
+        if (names == null) {
+            names = new NameBook(client());
+        }
+        return names;
     }
 
     protected Output out() {

@@ -53,7 +53,7 @@ public class StageportCli implements Callable<Integer> {
     public static int run(String[] args, CliContext context) {
         CommandLine cli = commandLine(context);
         cli.setParameterExceptionHandler((e, a) -> {
-            e.getCommandLine().getErr().println("stageport: " + e.getMessage());
+            e.getCommandLine().getErr().println("stageport: " + UsageMessages.describe(e));
             return ExitCode.USAGE;
         });
         String[] arguments = GlobalOptions.afterSubcommand(cli, args);

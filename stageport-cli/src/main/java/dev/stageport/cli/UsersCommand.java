@@ -24,9 +24,11 @@ class UsersCommand implements Runnable {
     private static final List<String> HEADERS = List.of("USER", "NAME", "STATUS", "PERMISSIONS");
 
     private final CliContext context;
+    private final Connection connection;
 
     UsersCommand(CliContext context) {
         this.context = context;
+        this.connection = new Connection(context);
     }
 
     @Override
@@ -40,8 +42,11 @@ class UsersCommand implements Runnable {
     int list(@Mixin Globals globals) {
         JsonNode results = client(globals).get(PATH).path("results");
         List<List<String>> rows = new ArrayList<>();
-        results.forEach(u -> rows.add(row(u)));
-        new Output(context, globals).table(results, HEADERS, rows);
+        Output out = new Output(context, globals);
+        if (!out.json()) {
+            results.forEach(u -> rows.add(row(u)));
+        }
+        out.table(results, HEADERS, rows);
         return ExitCode.OK;
     }
 
@@ -56,7 +61,7 @@ class UsersCommand implements Runnable {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("username", username);
         body.put("displayName", displayName);
-        body.put("permissions", ClientsCommand.grants(client, grant));
+        body.put("permissions", ClientsCommand.grants(names(), grant));
         return print(globals, client.post(PATH, body));
     }
 
@@ -87,7 +92,7 @@ class UsersCommand implements Runnable {
                     @Option(names = "--grant", paramLabel = "PERMISSION@STAGE") List<String> grant) {
         OdcClient client = client(globals);
         return print(globals, client.put(PATH + "/" + username + "/permissions",
-                Map.of("permissions", ClientsCommand.grants(client, grant))));
+                Map.of("permissions", ClientsCommand.grants(names(), grant))));
     }
 
     @Command(name = "suspend", mixinStandardHelpOptions = true,
@@ -112,23 +117,25 @@ class UsersCommand implements Runnable {
     }
 
     private OdcClient client(Globals globals) {
-        return Session.client(context, globals);
+        return connection.client(globals);
+    }
+
+    private NameBook names() {
+        return connection.names();
     }
 
     private int print(Globals globals, JsonNode user) {
         Output out = new Output(context, globals);
-        out.table(user, HEADERS, List.of(row(user)));
+        out.table(user, HEADERS, out.json() ? List.of() : List.of(row(user)));
         if (user.has("password") && !out.json()) {
             out.line("password: " + user.path("password").asString() + "   (shown once: store it now)");
         }
         return ExitCode.OK;
     }
 
-    private static List<String> row(JsonNode u) {
-        List<String> grants = new ArrayList<>();
-        u.path("permissions").forEach(p -> grants.add(p.path("permission").asString() + "@"
-                + p.path("environmentKey").asString()));
+    /** Grants show the stage by name ({@code AppDeploy@QA}), as --grant takes them. */
+    private List<String> row(JsonNode u) {
         return List.of(Output.text(u, "username"), Output.text(u, "displayName"), Output.text(u, "status"),
-                String.join(" ", grants));
+                names().grants(u.path("permissions")));
     }
 }

@@ -41,6 +41,9 @@ class CliOperationsTest extends CliReadCommandsTest {
                 "--revision", "2", "--wait");
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("Publish", "Finished").doesNotContain("FinishedWithError");
+        assertThat(out.toString().lines().toList()).as("the table names the stage and the asset, not their keys")
+                .first().asString().containsPattern("STATUS +STAGE +ASSET");
+        assertThat(out.toString()).contains("Development", "Hello Settings").doesNotContain(APP);
         assertThat(err.toString()).as("the publish's messages include its deployment's steps").contains("Activate");
     }
 
@@ -194,9 +197,27 @@ class CliOperationsTest extends CliReadCommandsTest {
     }
 
     @Test
-    void opsListShowsRecentOperations() {
-        assertThat(run(credentials(), "", "ops", "list", "--limit", "5")).isZero();
-        assertThat(out.toString()).startsWith("KEY");
+    void opsListShowsRecentOperationsWithTheNameOfTheirStage() {
+        assertThat(run(credentials(), "", "deploy", "--stage", "QA", "--asset", APP, "--revision", "1", "--wait",
+                "--output", "json")).as(err.toString()).isZero();
+        String newest = JSON.readTree(out.toString()).get("key").asString();
+
+        assertThat(run(credentials(), "", "ops", "list", "--limit", "5")).as(err.toString()).isZero();
+        var lines = out.toString().lines().toList();
+        assertThat(lines.get(0)).matches("KEY +OPERATION +STATUS +STAGE +ASSET +REVISIONS +STARTED +FINISHED");
+        assertThat(lines.get(1)).startsWith(newest).containsPattern("Finished +QA +Hello Settings +1 ");
+        assertThat(lines).hasSizeBetween(2, 6);
+    }
+
+    @Test
+    void anUnknownTagExitsWithTheSameUsageCodeAsAnUnknownRevision() {
+        assertThat(run(credentials(), "", "deploy", "--stage", "QA", "--asset", APP, "--tag", "9.9.9"))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).isEqualTo("stageport: the asset has no revision tagged '9.9.9'"
+                + System.lineSeparator());
+        assertThat(run(credentials(), "", "deploy", "--stage", "QA", "--asset", APP, "--revision", "99"))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).isEqualTo("stageport: the asset has no revision 99" + System.lineSeparator());
     }
 
     @Test

@@ -97,6 +97,11 @@ class CliUploadBuildTest {
     }
 
     private Path bundle(UUID key, String name) throws Exception {
+        return bundle(dir, key, name);
+    }
+
+    /** A minimal app bundle of its own asset, for tests that must not share an asset with others. */
+    static Path bundle(Path dir, UUID key, String name) throws Exception {
         String manifest = """
                 {"formatVersion": 1, "assetKey": "%s", "name": "%s", "type": "WebApplication",
                  "configuration": {"settings": [{"key": "Greeting", "dataType": "Text", "defaultValue": "Hi"}]},

@@ -87,10 +87,15 @@ class OdcStubTest {
     }
 
     @Test
-    void listingFollowsPagesUntilTheLastOne() {
+    void listingFollowsPagesUntilTheLastOneAndNamesTheStageItAskedFor() {
+        odc.stubFor(get("/api/portfolios/v1/environments").willReturn(okJson("""
+                {"results": [{"key": "%s", "name": "QA", "hostname": "qa.example", "purpose": "NonProduction",
+                  "order": 1, "region": "eu", "hosting": "cloud", "isConfigured": true,
+                  "isDeployedToCluster": true}]}""".formatted(QA))));
         for (int offset : new int[] {0, 2, 4}) {
             String next = offset < 4 ? ", \"nextPageOffset\": " + (offset + 2) : "";
             odc.stubFor(get(urlPathEqualTo("/api/deployments/v1/deployment-operations"))
+                    .withQueryParam("environmentKey", com.github.tomakehurst.wiremock.client.WireMock.equalTo(QA))
                     .withQueryParam("offset", com.github.tomakehurst.wiremock.client.WireMock.equalTo(
                             Integer.toString(offset)))
                     .willReturn(okJson("{\"page\": {\"count\": 2, \"limit\": 2, \"offset\": " + offset + next
@@ -98,7 +103,8 @@ class OdcStubTest {
                             + operation("Finished", "2026-11-28T10:01:00Z") + "]}")));
         }
         assertThat(run(credentials(), "ops", "list", "--limit", "100")).as(err.toString()).isZero();
-        assertThat(out.toString().lines().filter(l -> l.startsWith(OP)).count()).isEqualTo(6);
+        assertThat(out.toString().lines().filter(l -> l.startsWith(OP)).filter(l -> l.contains(" QA "))
+                .count()).isEqualTo(6);
     }
 
     @Test

@@ -43,6 +43,21 @@ class StageportCliTest {
     }
 
     @Test
+    void aMistypedCommandOrOptionSuggestsTheNearestOneOnOneLine() {
+        String nl = System.lineSeparator();
+        assertThat(run(Map.of(), "deplyo", "--stage", "QA")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).isEqualTo("stageport: unknown command 'deplyo'; did you mean 'deploy'?" + nl);
+        assertThat(run(Map.of(), "ops", "lsit")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).isEqualTo("stageport: unknown command 'ops lsit'; did you mean 'ops list'?" + nl);
+        assertThat(run(Map.of(), "stages", "--outptu", "json")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).isEqualTo("stageport: unknown option '--outptu'; did you mean '--output'?" + nl);
+        assertThat(run(Map.of(), "xyzzy")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).as("nothing is near").isEqualTo("stageport: unknown command 'xyzzy'; see "
+                + "'stageport --help'" + nl);
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
     void withoutCredentialsCommandsAskForLogin() {
         assertThat(run(Map.of(), "stages", "--url", "http://127.0.0.1:1")).isEqualTo(ExitCode.USAGE);
         assertThat(err.toString().strip().lines()).hasSize(1);

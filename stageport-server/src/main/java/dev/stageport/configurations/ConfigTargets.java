@@ -43,7 +43,7 @@ class ConfigTargets {
     String stage(Caller caller, Permission permission, String environmentKey) {
         String env = Keys.parse(environmentKey, "environmentKey").toString();
         caller.require(permission, env);
-        stages.find(env).orElseThrow(() -> ApiException.notFound("There is no stage with the key " + env + "."));
+        stages.find(env).orElseThrow(() -> ApiException.stageNotFound(env));
         return env;
     }
 
@@ -51,7 +51,7 @@ class ConfigTargets {
         String env = Keys.parse(environmentKey, "environmentKey").toString();
         String key = Keys.parse(assetKey, kind.param).toString();
         caller.require(permission, env);
-        stages.find(env).orElseThrow(() -> ApiException.notFound("There is no stage with the key " + env + "."));
+        stages.find(env).orElseThrow(() -> ApiException.stageNotFound(env));
         Asset asset = assets.find(key)
                 .filter(a -> (kind == Kind.AGENT) == ConfigModelLoader.AGENT.equals(a.assetType()))
                 .orElseThrow(() -> ApiException.notFound("There is no " + kind.noun + " with the key " + key + "."));

@@ -148,11 +148,7 @@ public class StageDiffService {
     }
 
     private static void requireView(Caller caller, String environmentKey, String param) {
-        if (!caller.can(Permission.VIEW_CONFIGURATIONS, environmentKey)) {
-            throw ApiException.forbidden("The API client '" + caller.clientId() + "' lacks the permission '"
-                    + Permission.VIEW_CONFIGURATIONS.label() + "' on the stage '" + param + "' (" + environmentKey
-                    + ").");
-        }
+        caller.require(Permission.VIEW_CONFIGURATIONS, environmentKey, param);
     }
 
     private static String required(String value, String param) {

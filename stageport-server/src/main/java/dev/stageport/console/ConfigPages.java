@@ -95,7 +95,7 @@ class ConfigPages {
 
     private Side side(Caller caller, String assetKey, String stageKey) {
         Stage stage = portfolio.visibleStages(caller).stream().filter(s -> s.key().equalsIgnoreCase(stageKey))
-                .findFirst().orElseThrow(() -> ApiException.notFound("No stage with key " + stageKey + "."));
+                .findFirst().orElseThrow(() -> ApiException.stageNotFound(stageKey));
         caller.require(Permission.VIEW_CONFIGURATIONS, stage.key());
         return deployed.find(stage.key(), dev.stageport.web.Keys.parse(assetKey, "assetKey").toString())
                 .map(d -> new Side(stage, d.revision(), true)).orElse(new Side(stage, null, false));

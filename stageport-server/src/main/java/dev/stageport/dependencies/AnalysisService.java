@@ -70,7 +70,7 @@ public class AnalysisService {
         }
         String stage = Keys.parse(request.environmentKey(), "environmentKey").toString();
         if (stages.find(stage).isEmpty()) {
-            throw ApiException.notFound("No stage has the key " + stage + " ('environmentKey').");
+            throw ApiException.stageNotFound(stage, "environmentKey");
         }
         caller.require(Permission.DEPLOY_APPS, stage);
         catalog.require(assetKey, request.revision(), "assetKey", "revision");

@@ -133,7 +133,7 @@ public class DependencyService {
         }
         String key = Keys.parse(environmentKey, "environmentKey").toString();
         if (stages.find(key).isEmpty()) {
-            throw ApiException.notFound("No stage has the key " + key + " ('environmentKey').");
+            throw ApiException.stageNotFound(key, "environmentKey");
         }
         caller.require(Permission.ASSET_OPEN, key);
         return key;

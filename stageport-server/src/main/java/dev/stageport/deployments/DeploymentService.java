@@ -100,7 +100,7 @@ public class DeploymentService {
         String envKey = request.environmentKey().toString();
         String assetKey = request.assetKey().toString();
         caller.require(Permission.DEPLOY_APPS, envKey);
-        stages.find(envKey).orElseThrow(() -> ApiException.notFound("No stage with key " + envKey + "."));
+        stages.find(envKey).orElseThrow(() -> ApiException.stageNotFound(envKey));
         Asset asset = assets.find(assetKey)
                 .orElseThrow(() -> ApiException.notFound("No asset with key " + assetKey + "."));
         int revision;

@@ -60,7 +60,7 @@ public class RollbackService {
         String envKey = Keys.parse(environmentKey, "environmentKey").toString();
         String key = Keys.parse(assetKey, "assetKey").toString();
         caller.require(Permission.DEPLOY_APPS, envKey);
-        stages.find(envKey).orElseThrow(() -> ApiException.notFound("No stage with key " + envKey + "."));
+        stages.find(envKey).orElseThrow(() -> ApiException.stageNotFound(envKey));
         Asset asset = assets.find(key).orElseThrow(() -> ApiException.notFound("No asset with key " + key + "."));
         Optional<DeployedAsset> current = deployed.find(envKey, key);
         DeploymentOperation target = body == null || body.toOperationKey() == null

@@ -35,6 +35,19 @@ public class ApiException extends RuntimeException {
         return new ApiException(ErrorCode.NOT_FOUND, detail);
     }
 
+    /**
+     * A stage key that names no stage the caller may see. The words are the same whether the
+     * stage does not exist or is hidden from the caller, so a refusal does not reveal which.
+     */
+    public static ApiException stageNotFound(String environmentKey) {
+        return notFound("No stage with key " + environmentKey + ": not found or not permitted.");
+    }
+
+    public static ApiException stageNotFound(String environmentKey, String parameter) {
+        return notFound("No stage with key " + environmentKey + " ('" + parameter
+                + "'): not found or not permitted.");
+    }
+
     public static ApiException badRequest(String detail) {
         return new ApiException(ErrorCode.VALIDATION_FAILED, detail);
     }

@@ -23,11 +23,13 @@ public class CallerDirectory {
     }
 
     private final ApiClientRepository clients;
+    private final KnownStages stages;
     private final Clock clock;
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
-    public CallerDirectory(ApiClientRepository clients, Clock clock) {
+    public CallerDirectory(ApiClientRepository clients, KnownStages stages, Clock clock) {
         this.clients = clients;
+        this.stages = stages;
         this.clock = clock;
     }
 
@@ -47,7 +49,7 @@ public class CallerDirectory {
         if (entry == null || now.isAfter(entry.until())) {
             Caller caller = clients.find(clientId)
                     .filter(c -> c.status() == ApiClient.Status.ACTIVE)
-                    .map(c -> new Caller(c.clientId(), clients.grants(c.clientId())))
+                    .map(c -> new Caller(c.clientId(), clients.grants(c.clientId()), stages))
                     .orElse(null);
             entry = new Entry(caller, now.plus(CACHE_FOR));
             cache.put(clientId, entry);

@@ -11,16 +11,19 @@ import org.springframework.stereotype.Component;
 public class ConsoleCallers {
 
     private final ConsoleUserRepository users;
+    private final KnownStages stages;
 
-    public ConsoleCallers(ConsoleUserRepository users) {
+    public ConsoleCallers(ConsoleUserRepository users, KnownStages stages) {
         this.users = users;
+        this.stages = stages;
     }
 
     /** The caller, or null when the user was suspended or deleted since signing in. */
     public Caller activeOrNull(String username, boolean singleSignOn) {
         return users.find(username)
                 .map(u -> u.status() == ConsoleUser.Status.ACTIVE
-                        ? new Caller(ConsoleUser.callerId(username), users.grants(username)) : null)
-                .orElseGet(() -> singleSignOn ? new Caller(ConsoleUser.callerId(username), java.util.Map.of()) : null);
+                        ? new Caller(ConsoleUser.callerId(username), users.grants(username), stages) : null)
+                .orElseGet(() -> singleSignOn
+                        ? new Caller(ConsoleUser.callerId(username), java.util.Map.of(), stages) : null);
     }
 }

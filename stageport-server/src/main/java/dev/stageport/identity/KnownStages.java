@@ -1,10 +1,27 @@
 package dev.stageport.identity;
 
+import java.util.Optional;
+
 /**
- * Whether a stage key names a stage, so a grant can be checked before it is saved;
- * portfolio, which owns the stages, provides it (identity knows no stage table).
+ * The stages identity may grant permissions on, and their names for refusals a person
+ * reads; portfolio, which owns the stages, provides it (identity knows no stage table).
  */
 public interface KnownStages {
 
+    /** For callers made without a stage table (the demo, seeds): every stage is shown by its key. */
+    KnownStages NONE = new KnownStages() {
+        @Override
+        public boolean exists(String stageKey) {
+            return false;
+        }
+
+        @Override
+        public Optional<String> name(String stageKey) {
+            return Optional.empty();
+        }
+    };
+
     boolean exists(String stageKey);
+
+    Optional<String> name(String stageKey);
 }

@@ -185,7 +185,7 @@ public class FreezeWindowService {
 
     private Stage stage(Caller caller, String environmentKey, Permission permission) {
         String key = Keys.parse(environmentKey, "environmentKey").toString();
-        Stage stage = stages.find(key).orElseThrow(() -> ApiException.notFound("No stage with key " + key + "."));
+        Stage stage = stages.find(key).orElseThrow(() -> ApiException.stageNotFound(key));
         caller.require(permission, stage.key());
         return stage;
     }

@@ -115,7 +115,7 @@ public class StageChanges {
             for (Change change : changes) {
                 Stage stage = current.get(change.key());
                 if (stage == null) {
-                    throw ApiException.notFound("No stage with key " + change.key() + ".");
+                    throw ApiException.stageNotFound(change.key());
                 }
                 // decided by what the request asks for, not by whether it happens to change anything
                 if (change.name() != null || change.order() == null) {

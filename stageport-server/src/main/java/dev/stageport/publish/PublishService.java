@@ -92,7 +92,7 @@ public class PublishService {
         String envKey = stage != null ? stage.key() : request.environmentKey().toString();
         caller.require(Permission.ASSET_CHANGE, envKey);
         if (stage == null) {
-            throw ApiException.notFound("No stage with key " + envKey + ".");
+            throw ApiException.stageNotFound(envKey);
         }
         String assetKey = request.assetKey().toString();
         Asset asset = assets.find(assetKey)

@@ -68,7 +68,7 @@ public class SimulationService {
 
     private Stage stage(String environmentKey) {
         String key = Keys.parse(environmentKey, "environmentKey").toString();
-        return stages.find(key).orElseThrow(() -> ApiException.notFound("No stage with key " + key + "."));
+        return stages.find(key).orElseThrow(() -> ApiException.stageNotFound(key));
     }
 
     private String asset(String assetKey) {

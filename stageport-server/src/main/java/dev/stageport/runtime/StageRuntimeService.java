@@ -102,7 +102,7 @@ public class StageRuntimeService {
 
     private Stage stage(String environmentKey) {
         String key = Keys.parse(environmentKey, "environmentKey").toString();
-        return stages.find(key).orElseThrow(() -> ApiException.notFound("No stage with key " + key + "."));
+        return stages.find(key).orElseThrow(() -> ApiException.stageNotFound(key));
     }
 
     private String asset(String assetKey) {

@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import dev.stageport.demo.DemoData;
 import dev.stageport.support.Api;
 import dev.stageport.support.ServerTest;
 import java.time.Instant;
@@ -99,6 +100,37 @@ class IdentityTest extends ServerTest {
         Instant now = Instant.now();
         assertThat(api.withToken(sign(serverKeys, now, now.plus(1, ChronoUnit.HOURS)))
                 .get("/api/portfolios/v1/environments").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aRefusalNamesAStageTheCallerMayViewAndGivesOnlyTheKeyOfOneItMayNot() {
+        Api qaViewer = clientWith(Map.of(Permission.STAGE_VIEW, Set.of(DemoData.QA)));
+        JsonNode onQa = qaViewer.post(OPERATIONS, deploy(DemoData.QA)).problem(403);
+        assertThat(onQa.get("detail").asString()).isEqualTo("The API client '" + decodeSubject(qaViewer.token())
+                + "' lacks the permission 'Release management > Deploy apps' on the stage 'QA' (" + DemoData.QA + ").");
+
+        JsonNode onProduction = qaViewer.post(OPERATIONS, deploy(DemoData.PRODUCTION)).problem(403);
+        assertThat(onProduction.get("detail").asString()).endsWith("on the stage " + DemoData.PRODUCTION
+                + " (not found or not permitted).").doesNotContain("'Production'");
+    }
+
+    @Test
+    void anUnknownStageIsNotFoundOrNotPermittedInTheSameWordsEverywhere() {
+        String unknown = "d0000000-0000-4000-8000-00000000ffff";
+        Api deployer = clientWith(everywhere(Permission.DEPLOY_APPS, Permission.STAGE_VIEW));
+        String expected = "No stage with key " + unknown + ": not found or not permitted.";
+        assertThat(deployer.post(OPERATIONS, deploy(unknown)).problem(404).get("detail").asString())
+                .isEqualTo(expected);
+        assertThat(deployer.get("/api/stageport/v1/environments/" + unknown + "/policy").problem(404)
+                .get("detail").asString()).isEqualTo(expected);
+    }
+
+    private static final String OPERATIONS = "/api/deployments/v1/deployment-operations";
+
+    private static String deploy(String stage) {
+        return "{\"operation\":\"Deploy\",\"assetKey\":\"a0000000-0000-4000-8000-000000000001\","
+                + "\"buildKey\":\"b0000000-0000-4000-8000-000000000001\",\"revision\":1,\"environmentKey\":\""
+                + stage + "\"}";
     }
 
     @Test

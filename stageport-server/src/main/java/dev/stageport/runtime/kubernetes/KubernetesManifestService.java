@@ -50,7 +50,7 @@ public class KubernetesManifestService {
 
     public String yaml(Caller caller, String environmentKey, String assetKey, String buildKey) {
         Stage stage = stages.find(Keys.parse(environmentKey, "environmentKey").toString())
-                .orElseThrow(() -> ApiException.notFound("There is no stage " + environmentKey + "."));
+                .orElseThrow(() -> ApiException.stageNotFound(environmentKey));
         caller.require(Permission.STAGE_VIEW, stage.key());
         String asset = Keys.parse(assetKey, "assetKey").toString();
         if (!KubernetesRuntime.DRIVER.equals(stage.runtimeDriver())) {
