@@ -314,7 +314,7 @@ public final class EndpointCatalog {
     /**
      * The web console's pages and forms (docs/console.md). They answer a session cookie, never a bearer
      * token, so the sweep's and the matrix's token-based checks do not apply; ConsoleSignInTest,
-     * ConsolePagesTest, ConsoleApprovalsTest and ConsoleBrowserTest cover
+     * ConsolePagesTest, ConsoleApprovalsTest, ConsoleConfigEditTest and ConsoleBrowserTest cover
      * sign-in, CSRF, escaping, 404 pages, per-stage visibility and refused actions.
      */
     public static final List<String> CONSOLE = List.of(
@@ -325,7 +325,8 @@ public final class EndpointCatalog {
             "GET /console/operations/{operationKey}", "GET /console/operations/{operationKey}/live",
             "POST /console/operations/{operationKey}/cancel", "GET /console/audit", "GET /console/identities",
             "GET /console/approvals", "POST /console/approvals/{approvalKey}/approve",
-            "POST /console/approvals/{approvalKey}/reject");
+            "POST /console/approvals/{approvalKey}/reject",
+            "POST /console/assets/{assetKey}/configuration/{environmentKey}");
 
     /** Endpoints the spec lets either of two permissions call, by "METHOD path". */
     private static final Map<String, Set<Permission>> ALTERNATIVES = Map.of(
