@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stageport.support.Api;
 import dev.stageport.support.ServerTest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -20,9 +22,18 @@ class ConsoleApprovalsTest extends ServerTest {
     static final String DEPLOYER_ON_QA = "[{\"permission\":\"StageView\",\"environmentKey\":\"" + QA + "\"},"
             + "{\"permission\":\"AppDeploy\",\"environmentKey\":\"" + QA + "\"}]";
 
+    private final List<String> started = new ArrayList<>();
+
+    /** The policy is empty again and no Deploy of these tests is left waiting for an approval. */
     @AfterEach
-    void emptyPolicy() {
+    void emptyPolicyAndNothingWaiting() {
         assertThat(api.put(POLICY, "{}").status()).isEqualTo(200);
+        for (String op : started) {
+            if (api.get(OPS + "/" + op).json().get("status").asString().equals("Running")) {
+                assertThat(api.post("/api/stageport/v1/deployment-operations/" + op + "/cancel",
+                        "{\"reason\":\"test over\"}").status()).isIn(202, 409);
+            }
+        }
     }
 
     private static String name(String prefix) {
@@ -39,6 +50,7 @@ class ConsoleApprovalsTest extends ServerTest {
         Api.Response r = api.post(OPS, "{\"operation\":\"Deploy\",\"assetKey\":\"" + app.key() + "\",\"buildKey\":\""
                 + app.release1() + "\",\"revision\":1,\"environmentKey\":\"" + QA + "\"}");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
+        started.add(r.json().get("key").asString());
         return r.json().get("key").asString();
     }
 
@@ -111,11 +123,12 @@ class ConsoleApprovalsTest extends ServerTest {
         ConsoleSession browser = ConsoleSession.newUser(api, baseUrl(), requester, DEPLOYER_ON_QA);
         requireApprovalFrom("user:" + requester, CLIENT_ID);
         TestApp app = newApp();
-        HttpResponse<String> started = browser.post("/console/assets/" + app.key() + "/deploy", Map.of(
+        HttpResponse<String> deploy = browser.post("/console/assets/" + app.key() + "/deploy", Map.of(
                 "buildKey", app.release1(), "revision", "1", "environmentKey", QA,
                 "idempotencyKey", UUID.randomUUID().toString(), "_csrf", browser.csrf("/console/approvals")));
-        String location = started.headers().firstValue("Location").orElseThrow();
+        String location = deploy.headers().firstValue("Location").orElseThrow();
         String op = location.substring(location.lastIndexOf('/') + 1);
+        started.add(op);
         String approval = approvalOf(op).get("key").asString();
 
         String row = row(browser.get("/console/approvals").body(), approval);
