@@ -3,6 +3,8 @@ package dev.stageport.console;
 import dev.stageport.audit.AuditService;
 import dev.stageport.identity.ApiClientService;
 import dev.stageport.identity.ConsoleUserService;
+import dev.stageport.identity.Permission;
+import dev.stageport.portfolio.PortfolioService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,11 +19,14 @@ class AdminPagesController {
     private final AuditService audit;
     private final ApiClientService clients;
     private final ConsoleUserService users;
+    private final PortfolioService portfolio;
 
-    AdminPagesController(AuditService audit, ApiClientService clients, ConsoleUserService users) {
+    AdminPagesController(AuditService audit, ApiClientService clients, ConsoleUserService users,
+                         PortfolioService portfolio) {
         this.audit = audit;
         this.clients = clients;
         this.users = users;
+        this.portfolio = portfolio;
     }
 
     @GetMapping("/console/audit")
@@ -42,6 +47,8 @@ class AdminPagesController {
         model.addAttribute("viewer", viewer);
         model.addAttribute("clients", clients.list(viewer.caller()));
         model.addAttribute("users", users.list(viewer.caller()));
+        model.addAttribute("stages", portfolio.visibleStages(viewer.caller()));
+        model.addAttribute("permissions", Permission.values());
         return "identities";
     }
 

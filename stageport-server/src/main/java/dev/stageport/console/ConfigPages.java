@@ -1,8 +1,11 @@
 package dev.stageport.console;
 
+import dev.stageport.configurations.ApplicationConfigPatch;
 import dev.stageport.configurations.ApplicationConfigResult;
 import dev.stageport.configurations.ConfigurationDiff;
 import dev.stageport.configurations.ConfigurationService;
+import dev.stageport.configurations.DataType;
+import dev.stageport.configurations.GenericConfigPatch;
 import dev.stageport.configurations.GenericConfigResult;
 import dev.stageport.configurations.StageDiffService;
 import dev.stageport.errors.ApiException;
@@ -32,7 +35,9 @@ class ConfigPages {
     record Value(String shown, String origin, boolean pending) {
     }
 
-    record Row(String name, String description, boolean secret, Value from, Value to, boolean differs) {
+    /** {@code editable}: the console can set the value (not a binary one, which needs a file). */
+    record Row(String key, String name, String description, boolean secret, boolean editable, Value from, Value to,
+               boolean differs) {
     }
 
     record Side(Stage stage, Integer revision, boolean deployed) {
@@ -41,7 +46,7 @@ class ConfigPages {
     record Comparison(Side from, Side to, List<Row> rows) {
 
         /** Some value of the first stage was set since it was last applied. */
-        boolean pending() {
+        public boolean pending() {
             return rows.stream().anyMatch(r -> r.from() != null && r.from().pending());
         }
     }
@@ -64,7 +69,7 @@ class ConfigPages {
         Side side = side(caller, assetKey, stageKey);
         Map<String, Row> rows = new LinkedHashMap<>();
         settings(caller, side, assetKey).forEach(s -> rows.put(s.key(),
-                new Row(s.name(), s.description(), s.isSecret(), value(s), null, false)));
+                new Row(s.key(), s.name(), s.description(), s.isSecret(), editable(s), value(s), null, false)));
         return new Comparison(side, null, List.copyOf(rows.values()));
     }
 
@@ -87,10 +92,40 @@ class ConfigPages {
             GenericConfigResult any = a != null ? a : b;
             boolean differs = a == null || b == null || differing.contains("settings/" + key)
                     || differing.contains("settings/" + any.name());
-            rows.add(new Row(any.name(), any.description(), any.isSecret(), a == null ? null : value(a),
+            rows.add(new Row(any.key(), any.name(), any.description(), any.isSecret(), editable(any),
+                    a == null ? null : value(a),
                     b == null ? null : value(b), differs));
         }
         return new Comparison(from, to, rows);
+    }
+
+    /**
+     * Sets one setting's value in the stage, pending until the next Deploy or ApplyConfigs, with the
+     * API's checks (Configuration management &gt; Edit configurations, the setting's type).
+     */
+    void setValue(Caller caller, String assetKey, String stageKey, String settingKey, String value) {
+        Side side = side(caller, assetKey, stageKey);
+        if (!side.deployed()) {
+            throw ApiException.conflict("The app is not deployed in " + side.stage().name()
+                    + "; deploy it before setting its values.");
+        }
+        if (settingKey == null || settingKey.isBlank()) {
+            throw ApiException.badRequest("The form's 'settingKey' is required.");
+        }
+        GenericConfigResult setting = settings(caller, side, assetKey).stream()
+                .filter(s -> s.key().equals(settingKey)).findFirst()
+                .orElseThrow(() -> ApiException.badRequest("'settingKey' " + settingKey + " is not a setting of the "
+                        + "revision that runs in " + side.stage().name() + "."));
+        if (setting.isSecret() && (value == null || value.isEmpty())) {
+            throw ApiException.badRequest("'value' is empty: type the new secret (the old one is never shown).");
+        }
+        configurations.patchApp(caller, side.stage().key(), assetKey, new ApplicationConfigPatch(null, null,
+                List.of(new GenericConfigPatch(setting.key(), value == null ? "" : value, null)), null, null, null,
+                null));
+    }
+
+    private static boolean editable(GenericConfigResult s) {
+        return s.dataType() != DataType.BinaryUrl;
     }
 
     private Side side(Caller caller, String assetKey, String stageKey) {

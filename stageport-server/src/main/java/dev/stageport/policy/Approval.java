@@ -28,7 +28,7 @@ public record Approval(String key, String operationKey, String environmentKey, S
     /** Who must approve, for messages: "1 approval from one of a, b" or "... from a client with ...". */
     public String whoMustApprove() {
         String from = approvers == null
-                ? "any API client with 'Release management > Deploy apps' on the stage"
+                ? "anyone with 'Release management > Deploy apps' on the stage"
                 : "one of " + String.join(", ", approvers);
         return requiredApprovals + " approval" + (requiredApprovals == 1 ? "" : "s") + " from " + from
                 + " (not the requester " + requestedBy + ")";

@@ -120,13 +120,31 @@ public class ApprovalService {
                     + "; the Deploy ends with an error.");
         }
         if (Approval.Decision.APPROVE.equals(decision) && caller.clientId().equals(approval.requestedBy())) {
-            throw ApiException.forbidden("The API client '" + caller.clientId() + "' requested this Deploy and "
-                    + "cannot approve it; " + approval.whoMustApprove() + " is needed.");
+            throw ApiException.forbidden("'" + caller.clientId() + "' requested this Deploy and cannot approve it; "
+                    + approval.whoMustApprove() + " is needed.");
         }
-        if (approval.approvers() != null && !approval.approvers().contains(caller.clientId())) {
-            throw ApiException.forbidden("The API client '" + caller.clientId() + "' is not an approver of the "
-                    + "approval " + approval.key() + "; " + approval.whoMustApprove() + " is needed.");
+        if (!approver(caller, approval.approvers())) {
+            throw ApiException.forbidden("'" + caller.clientId() + "' is not an approver of the approval "
+                    + approval.key() + "; " + approval.whoMustApprove() + " is needed.");
         }
+    }
+
+    /** What the caller may decide on a pending approval, by the rules {@link #approve} and {@link #reject} apply. */
+    public Choices choices(Caller caller, ApprovalResponse approval) {
+        if (approval.status().decided() || !caller.can(Permission.DEPLOY_APPS, approval.environmentKey())
+                || !approver(caller, approval.approvers())
+                || approval.decisions().stream().anyMatch(d -> d.decidedBy().equals(caller.clientId()))) {
+            return new Choices(false, false);
+        }
+        return new Choices(!caller.clientId().equals(approval.requestedBy()), true);
+    }
+
+    /** Which decisions a caller may take; the console offers only these buttons. */
+    public record Choices(boolean approve, boolean reject) {
+    }
+
+    private static boolean approver(Caller caller, List<String> approvers) {
+        return approvers == null || approvers.contains(caller.clientId());
     }
 
     private Approval find(String approvalKey) {

@@ -2,6 +2,8 @@ package dev.stageport.policy;
 
 import dev.stageport.identity.ApiClientRepository;
 import dev.stageport.identity.Caller;
+import dev.stageport.identity.ConsoleUser;
+import dev.stageport.identity.ConsoleUserRepository;
 import dev.stageport.identity.Permission;
 import dev.stageport.portfolio.Stage;
 import dev.stageport.portfolio.StageRepository;
@@ -19,16 +21,20 @@ import org.springframework.stereotype.Service;
 @Service
 public class StagePolicyService {
 
+    private static final String CONSOLE_USER = ConsoleUser.callerId("");
+
     private final StagePolicyRepository policies;
     private final StageRepository stages;
     private final ApiClientRepository clients;
+    private final ConsoleUserRepository users;
     private final Clock clock;
 
     public StagePolicyService(StagePolicyRepository policies, StageRepository stages, ApiClientRepository clients,
-                              Clock clock) {
+                              ConsoleUserRepository users, Clock clock) {
         this.policies = policies;
         this.stages = stages;
         this.clients = clients;
+        this.users = users;
         this.clock = clock;
     }
 
@@ -75,13 +81,27 @@ public class StagePolicyService {
             }
         }
         for (String approver : policy.approvers() == null ? java.util.List.<String>of() : policy.approvers()) {
-            if (clients.find(approver).isEmpty()) {
-                throw ApiException.badRequest("'approvers' names '" + approver + "', which is not an API client.");
-            }
+            requireKnownApprover(approver);
         }
         return new StagePolicy(policy.maxOperationSeconds(), policy.blockBreakingDeploys(), sources,
                 policy.minSoakMinutes(), policy.requiredApprovals(), policy.approvers(),
                 policy.approvalTimeoutMinutes(), policy.healthGate());
+    }
+
+    /** An approver is an API client id or a console user as "user:NAME", the id their decisions carry. */
+    private void requireKnownApprover(String approver) {
+        if (approver.startsWith(CONSOLE_USER)) {
+            if (users.find(approver.substring(CONSOLE_USER.length())).isEmpty()) {
+                throw ApiException.badRequest("'approvers' names '" + approver + "', which is not a console user.");
+            }
+            return;
+        }
+        if (clients.find(approver).isEmpty()) {
+            String hint = users.find(approver).isPresent()
+                    ? " A console user is named as '" + ConsoleUser.callerId(approver) + "'." : "";
+            throw ApiException.badRequest("'approvers' names '" + approver + "', which is not an API client nor a "
+                    + "console user (written 'user:NAME')." + hint);
+        }
     }
 
     private Stage stage(Caller caller, String environmentKey, Permission permission) {

@@ -37,6 +37,7 @@ class ConsoleBrowserTest extends ServerTest {
     static final Path CHROMEDRIVER = Path.of(System.getProperty("stageport.chromedriver", "/usr/bin/chromedriver"));
     static final String SCREENSHOTS = System.getProperty("stageport.console.screenshots", "");
     static final Duration LIVE_WAIT = Duration.ofSeconds(60);
+    static final String OPS = "/api/deployments/v1/deployment-operations";
 
     private static ChromeDriver browser;
 
@@ -125,6 +126,53 @@ class ConsoleBrowserTest extends ServerTest {
         assertThat(stages).contains("QA").doesNotContain("Development", "Production");
         assertThat(history).doesNotContain("Production", "Development");
         assertThat(browser.findElements(By.linkText("Audit log"))).isEmpty();
+    }
+
+    @Test
+    void aValueSetInTheConsoleIsAppliedLiveAndAWaitingDeployIsApprovedFromTheInbox() throws Exception {
+        TestApp app = newApp();
+        String policy = "/api/stageport/v1/environments/" + QA + "/policy";
+        assertThat(awaitStatus(api, OPS + "/" + started(app.release1(), app), "Running").get("status").asString())
+                .isEqualTo("Finished");
+        browser.manage().deleteAllCookies();
+        open("/console/login");
+        signIn("admin", ADMIN_PASSWORD);
+
+        open("/console/assets/" + app.key() + "/configuration/" + QA);
+        WebElement greeting = browser.findElement(By.cssSelector("tr[data-setting='Greeting'] form.set-value"));
+        greeting.findElement(By.name("value")).clear();
+        greeting.findElement(By.name("value")).sendKeys("Hello from the console");
+        greeting.findElement(By.cssSelector("button")).click();
+        new WebDriverWait(browser, LIVE_WAIT).until(ExpectedConditions.elementToBeClickable(By.id("apply-configs")))
+                .click();
+        new WebDriverWait(browser, LIVE_WAIT).until(ExpectedConditions.urlContains("/console/operations/"));
+        new WebDriverWait(browser, LIVE_WAIT).until(ExpectedConditions.textToBe(By.id("op-status"), "Finished"));
+
+        assertThat(api.put(policy, "{\"requiredApprovals\":1,\"approvers\":[\"user:admin\"]}").status())
+                .isEqualTo(200);
+        try {
+            String op = started(app.release2(), app);
+            open("/console/approvals");
+            WebElement row = new WebDriverWait(browser, LIVE_WAIT).until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#approvals tr:has(a[href$='" + op + "'])")));
+            row.findElement(By.name("comment")).sendKeys("Checked in QA");
+            screenshot("approvals");
+            row.findElement(By.cssSelector("button.approve")).click();
+            new WebDriverWait(browser, LIVE_WAIT).until(ExpectedConditions.urlContains("/console/approvals"));
+
+            assertThat(awaitStatus(api, OPS + "/" + op, "Running").get("status").asString()).isEqualTo("Finished");
+        } finally {
+            api.put(policy, "{}");
+        }
+    }
+
+    /** Starts a Deploy of the build to QA through the API; its key. */
+    private String started(String build, TestApp app) {
+        var started = api.post(OPS, """
+                {"operation":"Deploy","assetKey":"%s","buildKey":"%s","revision":%d,"environmentKey":"%s"}"""
+                .formatted(app.key(), build, build.equals(app.release1()) ? 1 : 2, QA));
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        return started.json().get("key").asString();
     }
 
     /** A fresh app: revision 1 in QA and Production, QA with its own Greeting and Token. */

@@ -19,15 +19,8 @@ class ConsolePagesTest extends ServerTest {
     static final String RELEASE_2 = "b0000000-0000-4000-8000-000000000002";
 
     private ConsoleSession userWith(String permissionsJson) {
-        String name = "user-" + UUID.randomUUID().toString().substring(0, 8);
-        String password = "password-" + UUID.randomUUID();
-        var created = api.post("/api/stageport/v1/console-users", "{\"username\":\"" + name + "\",\"password\":\""
-                + password + "\",\"permissions\":" + permissionsJson + "}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        ConsoleSession browser = new ConsoleSession(baseUrl());
-        assertThat(browser.signIn(name, password).headers().firstValue("Location").orElseThrow())
-                .endsWith("/console");
-        return browser;
+        return ConsoleSession.newUser(api, baseUrl(), "user-" + UUID.randomUUID().toString().substring(0, 8),
+                permissionsJson);
     }
 
     @Test

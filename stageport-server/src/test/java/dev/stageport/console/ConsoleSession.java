@@ -49,6 +49,22 @@ final class ConsoleSession {
         return m.group(1);
     }
 
+    /** A new console user with these grants (a JSON array), signed in; the user's name is {@code name}. */
+    static ConsoleSession newUser(dev.stageport.support.Api api, String base, String name, String permissionsJson) {
+        String password = "password-" + java.util.UUID.randomUUID();
+        var created = api.post("/api/stageport/v1/console-users", "{\"username\":\"" + name + "\",\"password\":\""
+                + password + "\",\"permissions\":" + permissionsJson + "}");
+        if (created.status() != 201) {
+            throw new AssertionError("console user not created: " + created.body());
+        }
+        ConsoleSession browser = new ConsoleSession(base);
+        String landed = browser.signIn(name, password).headers().firstValue("Location").orElseThrow();
+        if (!landed.endsWith("/console")) {
+            throw new AssertionError("sign-in of " + name + " led to " + landed);
+        }
+        return browser;
+    }
+
     /** Posts the sign-in form with a valid CSRF token; the answer is the redirect. */
     HttpResponse<String> signIn(String username, String password) {
         return post("/console/login", Map.of("username", username, "password", password,

@@ -108,4 +108,25 @@ class ConsoleSignInTest extends ServerTest {
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(malformed.body()).contains("operationKey");
     }
+
+    @Test
+    void anExpiredSessionLeadsToSignInAndThenToThePageAskedFor() {
+        ConsoleSession before = session();
+        before.signIn("admin", ADMIN_PASSWORD);
+        String stale = before.cookie();
+        // signing out ends the session on the server, as its timeout would: the cookie is left naming nothing
+        assertThat(before.post("/console/logout", Map.of("_csrf", before.csrf("/console"))).statusCode())
+                .isEqualTo(302);
+        ConsoleSession browser = session();
+
+        HttpResponse<String> asked = browser.send(HttpRequest.newBuilder(
+                URI.create(baseUrl() + "/console/operations?status=Finished")).header("Cookie", stale).GET().build());
+        HttpResponse<String> signedIn = browser.signIn("admin", ADMIN_PASSWORD);
+
+        assertThat(asked.statusCode()).isEqualTo(302);
+        assertThat(asked.headers().firstValue("Location").orElseThrow()).endsWith("/console/login");
+        assertThat(signedIn.headers().firstValue("Location").orElseThrow())
+                .contains("/console/operations?status=Finished");
+        assertThat(browser.get("/console/operations?status=Finished").statusCode()).isEqualTo(200);
+    }
 }

@@ -322,7 +322,8 @@ public final class EndpointCatalog {
     /**
      * The web console's pages and forms (docs/console.md). They answer a session cookie, never a bearer
      * token, so the sweep's and the matrix's token-based checks do not apply; ConsoleSignInTest,
-     * ConsolePagesTest and ConsoleBrowserTest cover sign-in, CSRF, escaping, 404 pages and per-stage visibility.
+     * ConsolePagesTest, ConsoleApprovalsTest, ConsoleConfigEditTest, ConsoleIdentitiesTest and
+     * ConsoleBrowserTest cover sign-in, CSRF, escaping, 404 pages, per-stage visibility and refused actions.
      */
     public static final List<String> CONSOLE = List.of(
             "GET /console", "GET /console/", "GET /console/login", "ANY /console/denied",
@@ -330,7 +331,13 @@ public final class EndpointCatalog {
             "GET /console/assets/{assetKey}/compare", "POST /console/assets/{assetKey}/deploy",
             "POST /console/assets/{assetKey}/apply-configs", "GET /console/operations",
             "GET /console/operations/{operationKey}", "GET /console/operations/{operationKey}/live",
-            "POST /console/operations/{operationKey}/cancel", "GET /console/audit", "GET /console/identities");
+            "POST /console/operations/{operationKey}/cancel", "GET /console/audit", "GET /console/identities",
+            "GET /console/approvals", "POST /console/approvals/{approvalKey}/approve",
+            "POST /console/approvals/{approvalKey}/reject",
+            "POST /console/assets/{assetKey}/configuration/{environmentKey}",
+            "POST /console/identities/api-clients", "POST /console/identities/console-users",
+            "POST /console/identities/api-clients/{clientId}/status",
+            "POST /console/identities/console-users/{username}/status");
 
     /** Endpoints the spec lets either of two permissions call, by "METHOD path". */
     private static final Map<String, Set<Permission>> ALTERNATIVES = Map.of(

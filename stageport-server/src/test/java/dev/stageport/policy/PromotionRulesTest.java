@@ -3,6 +3,7 @@ package dev.stageport.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stageport.demo.DemoData;
+import dev.stageport.support.Api;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,25 @@ class PromotionRulesTest extends ReleaseSafetySupport {
         assertThat(stored.get("maxOperationSeconds").asInt()).isEqualTo(600);
         assertThat(stored.has("promoteFrom")).isFalse();
         assertThat(stored.has("requiredApprovals")).isFalse();
+    }
+
+    @Test
+    void approversMayNameConsoleUsersAsUserColonNameAndUnknownOnesAre400() {
+        String name = "approver-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.Response created = api.post("/api/stageport/v1/console-users", "{\"username\":\"" + name
+                + "\",\"permissions\":[]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+        putPolicy(DemoData.PRODUCTION, "{\"requiredApprovals\": 1, \"approvers\": [\"user:" + name + "\"]}");
+        JsonNode bare = api.put(policy(DemoData.PRODUCTION), "{\"requiredApprovals\": 1, \"approvers\": [\""
+                + name + "\"]}").problem(400);
+        JsonNode unknown = api.put(policy(DemoData.PRODUCTION), "{\"requiredApprovals\": 1, \"approvers\": "
+                + "[\"user:nobody-" + UUID.randomUUID() + "\"]}").problem(400);
+
+        assertThat(api.get(policy(DemoData.PRODUCTION)).json().get("approvers").get(0).asString())
+                .isEqualTo("user:" + name);
+        assertThat(bare.get("detail").asString()).contains("'approvers'", "'user:" + name + "'");
+        assertThat(unknown.get("detail").asString()).contains("'approvers'", "not a console user");
     }
 
     @Test
