@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -21,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -35,7 +37,7 @@ class RouterSurvivesServerIT {
     private static final Path WORK = Path.of("target", "it", "router-" + UUID.randomUUID()).toAbsolutePath();
     private static final Map<String, String> ENV = Map.of("STAGEPORT_ENGINE_LEASE", "3s",
             "STAGEPORT_DEMO_STEP_DURATION", "50ms", "STAGEPORT_STOP_APPS_ON_EXIT", "off");
-    private static final Pattern ROUTER_PID = Pattern.compile("\"pid\":(\\d+)");
+    private static final Pattern PID = Pattern.compile("\"pid\":(\\d+)");
 
     @Test
     void anAppAnswersEveryRequestWhileTheServerIsKilledRestartedAndDeploysANewRevision() throws Exception {
@@ -81,9 +83,9 @@ class RouterSurvivesServerIT {
             }
             // what an operator does to stop them by hand (docs/runtimes.md): remove the router file, stop the app
             Files.deleteIfExists(stageDir.resolve("router.json"));
-            if (app != null) {
-                app.destroy();
-                app.onExit().get(20, TimeUnit.SECONDS);
+            for (ProcessHandle left : appProcesses(stageDir)) {
+                left.destroy();
+                left.onExit().get(20, TimeUnit.SECONDS);
             }
             if (router != null) {
                 assertThat(router.onExit().get(20, TimeUnit.SECONDS).isAlive()).as("router ended without its file")
@@ -92,8 +94,25 @@ class RouterSurvivesServerIT {
         }
     }
 
+    /** The example app's processes the stage's instance records name (also after a failed assertion). */
+    private static List<ProcessHandle> appProcesses(Path stageDir) throws IOException {
+        if (!Files.isDirectory(stageDir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(stageDir)) {
+            return files.filter(f -> f.getFileName().toString().equals("instance.json")).flatMap(f -> {
+                try {
+                    Matcher m = PID.matcher(Files.readString(f));
+                    return m.find() ? ProcessHandle.of(Long.parseLong(m.group(1))).stream() : Stream.empty();
+                } catch (IOException e) {
+                    return Stream.empty();
+                }
+            }).filter(p -> p.info().commandLine().orElse("").contains("hello-settings")).toList();
+        }
+    }
+
     private static ProcessHandle routerProcess(Path stageDir) throws IOException {
-        Matcher m = ROUTER_PID.matcher(Files.readString(stageDir.resolve("router.json")));
+        Matcher m = PID.matcher(Files.readString(stageDir.resolve("router.json")));
         assertThat(m.find()).isTrue();
         return ProcessHandle.of(Long.parseLong(m.group(1))).orElseThrow();
     }
