@@ -11,7 +11,6 @@ import dev.stageport.runtime.Runtime;
 import dev.stageport.runtime.RuntimeContext;
 import dev.stageport.runtime.RuntimeFailure;
 import dev.stageport.secrets.SecretCipher;
-import dev.stageport.startup.StartupProblem;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -67,17 +66,7 @@ public class ProcessRuntime implements Runtime, SmartLifecycle {
         this.files = new InstanceFiles(properties.dataDir().toAbsolutePath().normalize().resolve("runtime"));
         this.probe = new HealthProbe(clock);
         this.routers = new StageRouters(files);
-        this.stopAppsOnExit = stopAppsOnExit(properties.stopAppsOnExit());
-    }
-
-    /** {@code STAGEPORT_STOP_APPS_ON_EXIT}: on or off, anything else stops the start with one line. */
-    static boolean stopAppsOnExit(String value) {
-        String mode = value == null ? "" : value.strip().toLowerCase(java.util.Locale.ROOT);
-        if (!mode.equals("on") && !mode.equals("off")) {
-            throw new StartupProblem("STAGEPORT_STOP_APPS_ON_EXIT='" + value + "' is not a valid value for "
-                    + "stageport.stop-apps-on-exit: expected on or off.");
-        }
-        return mode.equals("on");
+        this.stopAppsOnExit = StopAppsOnExit.parse(properties.stopAppsOnExit());
     }
 
     @Override

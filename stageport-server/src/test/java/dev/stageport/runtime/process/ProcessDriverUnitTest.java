@@ -34,9 +34,9 @@ class ProcessDriverUnitTest {
 
     @Test
     void stopAppsOnExitIsOnOrOffAndAnythingElseStopsTheStartNamingTheVariable() {
-        assertThat(ProcessRuntime.stopAppsOnExit("off")).isFalse();
-        assertThat(ProcessRuntime.stopAppsOnExit(" ON ")).isTrue();
-        assertThatThrownBy(() -> ProcessRuntime.stopAppsOnExit("yes"))
+        assertThat(StopAppsOnExit.parse("off")).isFalse();
+        assertThat(StopAppsOnExit.parse(" ON ")).isTrue();
+        assertThatThrownBy(() -> StopAppsOnExit.parse("yes"))
                 .isInstanceOf(dev.stageport.startup.StartupProblem.class)
                 .hasMessage("STAGEPORT_STOP_APPS_ON_EXIT='yes' is not a valid value for stageport.stop-apps-on-exit: "
                         + "expected on or off.");
