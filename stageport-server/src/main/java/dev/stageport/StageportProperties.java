@@ -7,7 +7,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
-/** Every knob of the server in one place; environment variables map onto these in application.yml. */
+/**
+ * Every knob of the server in one place; environment variables map onto these in application.yml.
+ * {@code stopAppsOnExit} ({@code on}/{@code off}): whether a clean stop also stops the process
+ * stages' apps and routers (docs/runtimes.md); checked by the process driver at start.
+ */
 @ConfigurationProperties("stageport")
 public record StageportProperties(
         @DefaultValue("./data") Path dataDir,
@@ -16,7 +20,8 @@ public record StageportProperties(
         @DefaultValue Demo demo,
         @DefaultValue Engine engine,
         @DefaultValue Bundles bundles,
-        @DefaultValue Emulator emulator) {
+        @DefaultValue Emulator emulator,
+        @DefaultValue("off") String stopAppsOnExit) {
 
     public record Bootstrap(@DefaultValue("") String clientId, @DefaultValue("") String clientSecret) {
     }

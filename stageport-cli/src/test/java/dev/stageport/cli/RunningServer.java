@@ -27,6 +27,7 @@ final class RunningServer {
                     "--stageport.bootstrap.client-secret=" + CLIENT_SECRET,
                     "--stageport.demo.step-duration=20ms",
                     "--stageport.demo.runtime-driver=simulated",
+                    "--stageport.stop-apps-on-exit=on",
                     "--stageport.engine.poll-interval=50ms");
             Runtime.getRuntime().addShutdownHook(new Thread(context::close));
         }

@@ -230,11 +230,11 @@ class ProcessCrashIT {
         return counts;
     }
 
-    private static JsonNode instance(Odc odc, String stage) {
+    static JsonNode instance(Odc odc, String stage) {
         return odc.client().get("/api/stageport/v1/environments/" + stage + "/assets/" + APP + "/instance");
     }
 
-    private static long pid(JsonNode instance) {
+    static long pid(JsonNode instance) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("pid (\\d+)")
                 .matcher(instance.path("detail").asString());
         assertThat(m.find()).as("pid in %s", instance).isTrue();
@@ -246,12 +246,12 @@ class ProcessCrashIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static Odc odc(ServerProcess server) {
+    static Odc odc(ServerProcess server) {
         return new Odc(new OdcClient(server.url(), ServerProcess.CLIENT_ID, ServerProcess.CLIENT_SECRET));
     }
 
     /** The server answers before the demo is seeded: wait for the demo's deployment to Development to run. */
-    private static JsonNode awaitDemoRunning(Odc odc) throws InterruptedException {
+    static JsonNode awaitDemoRunning(Odc odc) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(120);
         JsonNode demo = null;
         while (Instant.now().isBefore(deadline)) {

@@ -61,6 +61,8 @@ final class ServerProcess implements AutoCloseable {
         env.put("STAGEPORT_BOOTSTRAP_CLIENT_ID", CLIENT_ID);
         env.put("STAGEPORT_BOOTSTRAP_CLIENT_SECRET", CLIENT_SECRET);
         env.put("STAGEPORT_RATE_LIMITS", "off");
+        // a test's apps and stage routers end with its server (a test of the default passes off)
+        env.put("STAGEPORT_STOP_APPS_ON_EXIT", "on");
         env.putAll(extraEnv);
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 maxHeap, "-XX:+UseSerialGC", "-jar", jar.toAbsolutePath().toString())

@@ -71,6 +71,8 @@ public abstract class ServerTest {
         registry.add("stageport.engine.poll-interval", () -> "50ms");
         // test receivers of webhooks listen on loopback
         registry.add("stageport.webhooks.allow-private", () -> "on");
+        // the suite's apps and stage routers end with the test JVM instead of outliving it
+        registry.add("stageport.stop-apps-on-exit", () -> "on");
     }
 
     @LocalServerPort

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything the driver holds for one asset in one stage: the stable endpoint, the
+ * Everything the driver holds for one asset in one stage: the stable port, the
  * active instance, the one it replaced (until retired) and instances provisioned by a
  * running operation. Guarded by its own monitor; never held while waiting on an app.
  */
@@ -16,7 +16,8 @@ final class AssetSlot {
 
     final String environmentKey;
     final String assetKey;
-    StableEndpoint endpoint;
+    /** The asset's stable port on its stage's router; 0 until the first activation. */
+    int stablePort;
     ProcessInstance active;
     ProcessInstance previous;
     final Map<String, ProcessInstance> candidates = new HashMap<>();

@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The process driver's files under {@code <dataDir>/runtime}:
  * {@code <env>/<asset>/active.json} (which instance serves and on which stable port),
  * {@code <env>/<asset>/<instanceId>/instance.json}, {@code app/} (the unpacked artifact),
- * {@code configuration.json} (no secrets), {@code app.log}; and {@code launches.log}, one
+ * {@code configuration.json} (no secrets), {@code app.log}; {@code <env>/router.json} (how to reach
+ * the stage's router); and {@code launches.log}, one
  * line per process started for an operation, which shows that no step ran twice.
  */
 final class InstanceFiles {
@@ -47,8 +48,13 @@ final class InstanceFiles {
         return root;
     }
 
+    /** A stage's folder: its assets' folders and its router's {@code router.json} and {@code router.log}. */
+    Path stageDir(String environmentKey) {
+        return root.resolve(environmentKey);
+    }
+
     Path assetDir(String environmentKey, String assetKey) {
-        return root.resolve(environmentKey).resolve(assetKey);
+        return stageDir(environmentKey).resolve(assetKey);
     }
 
     Path instanceDir(String environmentKey, String assetKey, String instanceId) {

@@ -90,7 +90,8 @@ final class InstanceLauncher {
             // the JVM that runs the server is known to work; PATH may not have one
             command.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
         }
-        ProcessBuilder builder = new ProcessBuilder(command)
+        // a session of its own, as the stage's router has: a Ctrl-C meant for the server does not reach the app
+        ProcessBuilder builder = new ProcessBuilder(RouterCommand.detached(command))
                 .directory(instanceDir.resolve("app").toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(LogFile.of(instanceDir).toFile()))

@@ -24,15 +24,23 @@ final class InstanceSupervisor {
         void start(ProcessInstance instance);
     }
 
+    /** Points the slot's stable port at an instance port (the driver's router call). */
+    interface Switcher {
+        void switchTo(AssetSlot slot, int port);
+    }
+
     private final ScheduledExecutorService scheduler;
     private final HealthProbe probe;
     private final Starter starter;
+    private final Switcher switcher;
     private final Clock clock;
 
-    InstanceSupervisor(ScheduledExecutorService scheduler, HealthProbe probe, Starter starter, Clock clock) {
+    InstanceSupervisor(ScheduledExecutorService scheduler, HealthProbe probe, Starter starter, Switcher switcher,
+                       Clock clock) {
         this.scheduler = scheduler;
         this.probe = probe;
         this.starter = starter;
+        this.switcher = switcher;
         this.clock = clock;
     }
 
@@ -86,7 +94,12 @@ final class InstanceSupervisor {
         Optional<String> problem = probe.await(instance, instance.record.healthPath(), slot.settings.healthTimeout());
         synchronized (slot) {
             if (problem.isEmpty() && slot.active == instance && !instance.stopping) {
-                slot.endpoint.switchTo(instance.port());
+                try {
+                    switcher.switchTo(slot, instance.port());
+                } catch (RuntimeException e) {
+                    log.warn("App {} in stage {} restarted, but its stable port could not be switched: {}",
+                            slot.assetKey, slot.environmentKey, e.getMessage());
+                }
                 slot.state(State.Running, clock.instant(), null);
                 watch(slot, instance);
                 return;

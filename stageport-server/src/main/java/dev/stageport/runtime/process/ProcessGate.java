@@ -65,22 +65,22 @@ final class ProcessGate {
         ProcessInstance stopped;
         synchronized (slot) {
             ProcessInstance back = slot.previous;
-            if (back == null || slot.endpoint == null || !back.alive()) {
+            if (back == null || slot.stablePort == 0 || !back.alive()) {
                 throw new RuntimeFailure("The previous instance (revision " + previous.revision()
                         + ") is no longer running, so traffic could not be switched back to it.");
             }
-            slot.endpoint.switchTo(back.port());
+            driver.switchTo(slot, back.port());
             stopped = slot.active;
             slot.active = back;
             slot.previous = null;
             slot.restarts = 0;
             slot.state(InstanceStatus.State.Running, driver.now(), null);
             driver.files.writeActive(slot.environmentKey, slot.assetKey,
-                    new InstanceFiles.Active(back.id(), slot.endpoint.port()));
+                    new InstanceFiles.Active(back.id(), slot.stablePort));
             // its supervisor watch from when it was activated still holds: watching again would count exits twice
         }
         if (stopped != null) {
-            slot.endpoint.drain(stopped.port(), slot.settings.drain());
+            driver.routers.drain(slot.environmentKey, slot.assetKey, stopped.port(), slot.settings.drain());
             driver.discard(stopped);
         }
     }

@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * build), adopting its process when it still runs or starting it again when not; every
  * other process a previous run started (a half-done deployment's new instance, an old
  * instance never retired) is stopped and its files removed. A PID counts as ours only
- * when its start time matches the one recorded, so no foreign process is touched.
+ * when its start time matches the one recorded, so no foreign process is touched. Each kept
+ * instance's route is sent to its stage's router, which is adopted when it still answers
+ * (the stable ports never closed) or started anew; routers of stages left without apps end.
  */
 final class ProcessRecovery {
 
@@ -54,6 +56,7 @@ final class ProcessRecovery {
                 log.warn("Could not recover the app instances under {}: {}", assetDir, e.getMessage());
             }
         }
+        runtime.routers.prune();
     }
 
     private void recover(Path assetDir) {
@@ -115,12 +118,12 @@ final class ProcessRecovery {
         AssetSlot slot = runtime.slot(stage.key(), truth.assetKey());
         synchronized (slot) {
             slot.settings = ProcessSettings.lenient(stage.runtimeSettings());
-            slot.endpoint = runtime.openEndpoint(stablePort, instance.port());
+            slot.stablePort = runtime.routers.route(stage.key(), truth.assetKey(), instance.port(), stablePort);
             slot.active = instance;
             slot.state(InstanceStatus.State.Running, clock.instant(), keep.process().isPresent()
                     ? "Adopted after a server restart." : null);
             runtime.files.writeActive(stage.key(), truth.assetKey(),
-                    new InstanceFiles.Active(instance.id(), slot.endpoint.port()));
+                    new InstanceFiles.Active(instance.id(), slot.stablePort));
         }
         log.info("App {} in stage {}: {} instance {}.", truth.assetKey(), stage.name(),
                 keep.process().isPresent() ? "adopted running" : "restarting stopped", instance.id());

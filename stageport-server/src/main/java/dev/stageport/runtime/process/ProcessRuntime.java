@@ -11,7 +11,6 @@ import dev.stageport.runtime.Runtime;
 import dev.stageport.runtime.RuntimeContext;
 import dev.stageport.runtime.RuntimeFailure;
 import dev.stageport.secrets.SecretCipher;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -50,8 +48,9 @@ public class ProcessRuntime implements Runtime, SmartLifecycle {
     final InstanceLauncher launcher = new InstanceLauncher();
     final HealthProbe probe;
     private final ProcessGate gate = new ProcessGate(this);
+    final StageRouters routers;
+    private final boolean stopAppsOnExit;
     /** Created on every start: a paused test context is stopped and started again. */
-    volatile ExecutorService threads;
     volatile ScheduledExecutorService scheduler;
     volatile InstanceSupervisor supervisor;
     final Map<String, AssetSlot> slots = new ConcurrentHashMap<>();
@@ -66,6 +65,8 @@ public class ProcessRuntime implements Runtime, SmartLifecycle {
         this.clock = clock;
         this.files = new InstanceFiles(properties.dataDir().toAbsolutePath().normalize().resolve("runtime"));
         this.probe = new HealthProbe(clock);
+        this.routers = new StageRouters(files);
+        this.stopAppsOnExit = StopAppsOnExit.parse(properties.stopAppsOnExit());
     }
 
     @Override
@@ -135,18 +136,15 @@ public class ProcessRuntime implements Runtime, SmartLifecycle {
         synchronized (slot) {
             ProcessInstance instance = candidate(slot, context.operationKey());
             slot.candidates.remove(context.operationKey());
-            if (slot.endpoint == null) {
-                int preferred = files.readActive(files.assetDir(slot.environmentKey, slot.assetKey))
-                        .map(InstanceFiles.Active::stablePort).orElse(0);
-                try {
-                    slot.endpoint = openEndpoint(preferred, instance.port());
-                } catch (RuntimeException e) {
-                    discard(instance);
-                    throw new RuntimeFailure("The app's stable address could not be opened (" + e.getMessage()
-                            + "); the new instance was stopped.");
-                }
-            } else {
-                slot.endpoint.switchTo(instance.port());
+            int preferred = slot.stablePort != 0 ? slot.stablePort
+                    : files.readActive(files.assetDir(slot.environmentKey, slot.assetKey))
+                    .map(InstanceFiles.Active::stablePort).orElse(0);
+            try {
+                slot.stablePort = routers.route(slot.environmentKey, slot.assetKey, instance.port(), preferred);
+            } catch (RuntimeException e) {
+                discard(instance);
+                throw new RuntimeFailure("The app's stable address could not be opened (" + e.getMessage()
+                        + "); the new instance was stopped.");
             }
             leftover = slot.previous;
             slot.previous = slot.active;
@@ -154,7 +152,7 @@ public class ProcessRuntime implements Runtime, SmartLifecycle {
             slot.restarts = 0;
             slot.state(InstanceStatus.State.Running, clock.instant(), null);
             files.writeActive(slot.environmentKey, slot.assetKey,
-                    new InstanceFiles.Active(instance.id(), slot.endpoint.port()));
+                    new InstanceFiles.Active(instance.id(), slot.stablePort));
             supervisor.watch(slot, instance);
         }
         if (leftover != null) {
@@ -171,7 +169,7 @@ public class ProcessRuntime implements Runtime, SmartLifecycle {
             slot.previous = null;
         }
         if (old != null) {
-            slot.endpoint.drain(old.port(), slot.settings.drain());
+            routers.drain(slot.environmentKey, slot.assetKey, old.port(), slot.settings.drain());
             discard(old);
         }
     }
@@ -208,12 +206,8 @@ public class ProcessRuntime implements Runtime, SmartLifecycle {
     @Override
     public void undeploy(RuntimeContext context) {
         AssetSlot slot = slots.remove(key(context.stage().key(), context.assetKey()));
+        routers.remove(context.stage().key(), context.assetKey());
         if (slot != null) {
-            synchronized (slot) {
-                if (slot.endpoint != null) {
-                    slot.endpoint.close();
-                }
-            }
             slot.all().forEach(this::discard);
         }
         InstanceFiles.deleteTree(files.assetDir(context.stage().key(), context.assetKey()));
@@ -226,13 +220,13 @@ public class ProcessRuntime implements Runtime, SmartLifecycle {
             return InstanceStatus.notDeployed();
         }
         synchronized (slot) {
-            if (slot.active == null || slot.endpoint == null) {
+            if (slot.active == null || slot.stablePort == 0) {
                 return InstanceStatus.notDeployed();
             }
             InstanceRecord r = slot.active.record;
             String detail = "instance " + r.instanceId() + ", pid " + r.pid() + ", instance port " + r.port()
                     + (slot.detail == null ? "" : ". " + slot.detail);
-            return new InstanceStatus(slot.state, r.revision(), "http://127.0.0.1:" + slot.endpoint.port() + "/",
+            return new InstanceStatus(slot.state, r.revision(), "http://127.0.0.1:" + slot.stablePort + "/",
                     slot.restarts, slot.since, detail);
         }
     }
@@ -260,12 +254,9 @@ public class ProcessRuntime implements Runtime, SmartLifecycle {
         InstanceFiles.deleteTree(instance.dir);
     }
 
-    StableEndpoint openEndpoint(int preferredPort, int target) {
-        try {
-            return new StableEndpoint(preferredPort, target, threads);
-        } catch (IOException e) {
-            throw new RuntimeFailure("No loopback port is free for the app's stable address: " + e.getMessage());
-        }
+    /** Points the slot's stable port at an instance port; answers once the router forwards there. */
+    void switchTo(AssetSlot slot, int port) {
+        slot.stablePort = routers.route(slot.environmentKey, slot.assetKey, port, slot.stablePort);
     }
 
     private static RunSpec runSpec(RuntimeContext context) {
@@ -323,12 +314,12 @@ public class ProcessRuntime implements Runtime, SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        threads = Executors.newCachedThreadPool(daemon("stable-endpoint"));
         scheduler = Executors.newScheduledThreadPool(1, daemon("process-supervisor"));
-        supervisor = new InstanceSupervisor(scheduler, probe, this::start, clock);
+        supervisor = new InstanceSupervisor(scheduler, probe, this::start, this::switchTo, clock);
         running = true;
         new ProcessRecovery(this, stages, deployed, cipher, clock).run();
         scheduler.scheduleWithFixedDelay(this::capLogs, 5, 5, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(routers::check, 5, 5, TimeUnit.SECONDS);
     }
 
     private void capLogs() {
@@ -341,28 +332,30 @@ public class ProcessRuntime implements Runtime, SmartLifecycle {
     }
 
     /**
-     * A clean shutdown stops every app process but keeps the files: the next start finds
-     * the active instances dead and starts them again.
+     * A clean shutdown leaves the apps and their stage routers serving, as a crash does: the
+     * next start adopts them. With {@code STAGEPORT_STOP_APPS_ON_EXIT=on} it stops every app
+     * process and router but keeps the files, and the next start starts the active instances again.
      */
     @Override
     public synchronized void stop() {
         running = false;
-        for (AssetSlot slot : slots.values()) {
-            synchronized (slot) {
-                if (slot.endpoint != null) {
-                    slot.endpoint.close();
-                }
-            }
-            for (ProcessInstance instance : slot.all()) {
-                instance.stopping = true;
-                InstanceLauncher.stop(instance.process);
-            }
-        }
-        slots.clear();
         if (scheduler != null) {
             scheduler.shutdownNow();
-            threads.shutdownNow();
         }
+        for (AssetSlot slot : slots.values()) {
+            for (ProcessInstance instance : slot.all()) {
+                instance.stopping = true; // whether stopped or left running, the supervisor lets go
+                if (stopAppsOnExit) {
+                    InstanceLauncher.stop(instance.process);
+                }
+            }
+        }
+        if (stopAppsOnExit) {
+            routers.stopAll();
+        } else {
+            routers.forget();
+        }
+        slots.clear();
     }
 
     @Override

@@ -2,40 +2,39 @@ package dev.stageport.runtime.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stageport.runtime.process.router.RouterFile;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Activate fails after the candidate started: the candidate must not outlive the operation. */
 class ProcessActivateFailureTest extends ProcessTestSupport {
 
-    private ExecutorService original;
+    private Function<Path, List<String>> original;
 
     @AfterEach
-    void restoreThreads() {
+    void restoreRouterCommand() {
         if (original != null) {
-            runtime.threads = original;
+            runtime.routers.command = original;
         }
     }
 
     @Test
-    void whenTheStableEndpointCannotOpenTheStartedCandidateIsStoppedAndTheOperationSaysWhy() throws Exception {
+    void whenTheStageRouterCannotStartTheStartedCandidateIsStoppedAndTheOperationSaysWhy() throws Exception {
         useProcessDriver("{\"healthTimeoutSeconds\":30}");
         HelloApp app = newHelloApp(helloRun(), helloRun());
-        // the endpoint's accept loop cannot start: what a server stopping during an Activate sees
-        ExecutorService stopped = Executors.newSingleThreadExecutor();
-        stopped.shutdown();
-        original = runtime.threads;
-        runtime.threads = stopped;
+        assertThat(RouterFile.read(runtime.files.stageDir(STAGE))).as("no router runs for the stage yet").isEmpty();
+        original = runtime.routers.command;
+        runtime.routers.command = dir -> List.of("sh", "-c", "echo router cannot bind >&2; exit 1");
 
         String op = deploy(app, 1);
 
         assertThat(awaitEnd(op, 60_000).get("status").asString()).isEqualTo("FinishedWithError");
         assertThat(String.join("\n", messages(op))).contains("stable address could not be opened")
-                .contains("new instance was stopped");
+                .contains("router cannot bind").contains("new instance was stopped");
         assertThat(runtime.files.children(runtime.files.assetDir(STAGE, app.key()))).as("instance folders").isEmpty();
         for (long pid : launchedPids(op)) {
             assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("process %d", pid).isEmpty();

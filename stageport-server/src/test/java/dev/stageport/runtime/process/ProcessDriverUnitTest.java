@@ -33,6 +33,16 @@ class ProcessDriverUnitTest {
     }
 
     @Test
+    void stopAppsOnExitIsOnOrOffAndAnythingElseStopsTheStartNamingTheVariable() {
+        assertThat(StopAppsOnExit.parse("off")).isFalse();
+        assertThat(StopAppsOnExit.parse(" ON ")).isTrue();
+        assertThatThrownBy(() -> StopAppsOnExit.parse("yes"))
+                .isInstanceOf(dev.stageport.startup.StartupProblem.class)
+                .hasMessage("STAGEPORT_STOP_APPS_ON_EXIT='yes' is not a valid value for stageport.stop-apps-on-exit: "
+                        + "expected on or off.");
+    }
+
+    @Test
     void variablesFollowTheNamingSchemeAndSecretsStayOutOfTheDocument() {
         SecretCipher cipher = new SecretCipher(new SecretKeySpec(new byte[32], "AES"));
         String snapshot = """

@@ -1,4 +1,4 @@
-package dev.stageport.runtime.process;
+package dev.stageport.runtime.process.router;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,22 +7,20 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An asset's stable address: a loopback TCP listener that forwards each new connection
- * to whichever instance is active. Switching only changes where new connections go, so
- * no request is refused during a switch; connections already open to the old instance
- * are given the drain period to finish before that instance stops.
+ * An asset's stable address inside its stage's router: a loopback TCP listener that
+ * forwards each new connection to whichever instance is active. Switching only changes
+ * where new connections go, so no request is refused during a switch; the server drains
+ * an old instance by polling {@link #openTo} until its connections end, then {@link #cut}s the rest.
  */
-final class StableEndpoint implements AutoCloseable {
+final class Forwarder implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(StableEndpoint.class);
+    private static final System.Logger log = System.getLogger(Forwarder.class.getName());
 
     private final ServerSocket listener;
     private final ExecutorService threads;
@@ -30,7 +28,7 @@ final class StableEndpoint implements AutoCloseable {
     private volatile int target;
 
     /** A forwarded connection: the client side, the instance side, and the instance port it went to. */
-    private record Link(Socket client, Socket upstream, int port, java.util.concurrent.atomic.AtomicInteger open) {
+    private record Link(Socket client, Socket upstream, int port, AtomicInteger open) {
         void close() {
             closeQuietly(client);
             closeQuietly(upstream);
@@ -38,7 +36,7 @@ final class StableEndpoint implements AutoCloseable {
     }
 
     /** Listens on {@code preferredPort} when free (0 or taken: any free port). */
-    StableEndpoint(int preferredPort, int target, ExecutorService threads) throws IOException {
+    Forwarder(int preferredPort, int target, ExecutorService threads) throws IOException {
         this.target = target;
         this.threads = threads;
         this.listener = bind(preferredPort);
@@ -62,16 +60,13 @@ final class StableEndpoint implements AutoCloseable {
         target = port;
     }
 
-    /** Waits up to {@code drain} for connections to {@code port} to end, then cuts the rest. */
-    void drain(int port, Duration drain) {
-        long deadline = System.nanoTime() + drain.toNanos();
-        while (System.nanoTime() < deadline && links.stream().anyMatch(l -> l.port() == port)) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                break;
-            }
-        }
+    /** How many forwarded connections to instance port {@code port} are still open. */
+    long openTo(int port) {
+        return links.stream().filter(l -> l.port() == port).count();
+    }
+
+    /** Closes every connection still open to instance port {@code port}. */
+    void cut(int port) {
         links.stream().filter(l -> l.port() == port).forEach(Link::close);
     }
 
@@ -86,7 +81,8 @@ final class StableEndpoint implements AutoCloseable {
             try {
                 return open(preferredPort);
             } catch (IOException taken) {
-                log.warn("The stable port {} is taken; the app gets a new stable port.", preferredPort);
+                log.log(System.Logger.Level.WARNING, "The stable port " + preferredPort
+                        + " is taken; the app gets a new stable port.");
             }
         }
         return open(0);
@@ -121,7 +117,7 @@ final class StableEndpoint implements AutoCloseable {
             closeQuietly(upstream);
             return;
         }
-        Link link = new Link(client, upstream, port, new java.util.concurrent.atomic.AtomicInteger(2));
+        Link link = new Link(client, upstream, port, new AtomicInteger(2));
         links.add(link);
         threads.execute(() -> pump(link, client, upstream));
         pump(link, upstream, client);
