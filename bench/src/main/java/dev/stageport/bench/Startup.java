@@ -1,5 +1,6 @@
 package dev.stageport.bench;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,7 @@ final class Startup {
             return;
         }
         Map<String, List<JsonNode>> byJdk = new LinkedHashMap<>();
-        runs.stream().map(r -> r.path("jdk").asString()).distinct().sorted()
+        runs.stream().map(r -> r.path("jdk").asString()).distinct().sorted(Comparator.reverseOrder())
                 .forEach(jdk -> byJdk.put(jdk, runs.stream().filter(r -> jdk.equals(r.path("jdk").asString())).toList()));
         String judged = byJdk.keySet().stream().filter(j -> j.startsWith("aot")).findFirst()
                 .orElse(byJdk.keySet().iterator().next());
@@ -62,7 +63,7 @@ final class Startup {
                 .append(median <= budget ? "meets" : "**misses**").append(" |\n");
     }
 
-    /** "cds-jdk17" -> "JDK 17, CDS archive". */
+    /** "cds-jdk17" -> "JDK 17, CDS archive"; the base JDK ("cds") sorts first. */
     private static String label(String jdk) {
         String version = jdk.substring(jdk.indexOf("jdk") + 3);
         return "JDK " + version + (jdk.startsWith("aot") ? ", AOT cache" : ", CDS archive");
