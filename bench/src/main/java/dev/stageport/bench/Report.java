@@ -25,12 +25,13 @@ final class Report {
     static void write(Path resultsDir, Path out, String mode) throws IOException {
         JsonMapper json = JsonMapper.builder().build();
         List<JsonNode> push = read(json, resultsDir, "push-latency-");
-        if (push.isEmpty()) {
+        List<JsonNode> startup = read(json, resultsDir, "startup-");
+        if (push.isEmpty() && startup.isEmpty()) {
             throw new IllegalStateException("no results in " + resultsDir);
         }
         StringBuilder md = new StringBuilder("# Benchmarks\n\n");
         md.append("Measured by `bench/run` on ").append(LocalDate.now(ZoneOffset.UTC)).append(" on this machine: ")
-                .append(machine()).append(". Each figure is min / median / max over ").append(push.size())
+                .append(machine()).append(". Each figure is min / median / max over ").append(Math.max(push.size(), startup.size() / 2))
                 .append(" runs; every run starts fresh server processes (rate limits off) and the load comes from ")
                 .append("separate processes on loopback. The machine is shared with other engineers' builds and ")
                 .append("tests: the load average when the report was written was ").append(loadAverage())
@@ -43,17 +44,20 @@ final class Report {
             // written by whoever ran the bench: what else the machine was doing
             md.append("**Conditions of this run.** ").append(Files.readString(conditions).trim()).append("\n\n");
         }
-        Path skippedPolling = resultsDir.resolve("skipped-status-polling.txt");
-        Sections.polling(md, read(json, resultsDir, "status-polling-"),
-                Files.exists(skippedPolling) ? Files.readString(skippedPolling) : null);
-        Sections.push(md, push);
-        Sections.engine(md, read(json, resultsDir, "engine-throughput-"),
-                read(json, resultsDir, "pg-engine-throughput-"));
-        Path chart = out.resolveSibling(out.getFileName().toString().replace(".md", "") + "-history.png");
-        Sections.history(md, history(json, resultsDir), chart);
-        Sections.footprint(md, read(json, resultsDir, "footprint-"));
+        if (!push.isEmpty()) {   // a BENCH_ONLY=startup run on an empty scratch folder has only start-up results
+            Path skippedPolling = resultsDir.resolve("skipped-status-polling.txt");
+            Sections.polling(md, read(json, resultsDir, "status-polling-"),
+                    Files.exists(skippedPolling) ? Files.readString(skippedPolling) : null);
+            Sections.push(md, push);
+            Sections.engine(md, read(json, resultsDir, "engine-throughput-"),
+                    read(json, resultsDir, "pg-engine-throughput-"));
+            Path chart = out.resolveSibling(out.getFileName().toString().replace(".md", "") + "-history.png");
+            Sections.history(md, history(json, resultsDir), chart);
+            Sections.footprint(md, read(json, resultsDir, "footprint-"));
+        }
+        Startup.section(md, startup);
         md.append(Sections.notes());
-        md.append("Rerun with `bench/run` (about 25 minutes); it rewrites this page and the chart. `BENCH_ONLY=history bench/run` reruns only the history scenario.\n");
+        md.append("Rerun with `bench/run` (about 25 minutes); it rewrites this page and the chart. `BENCH_ONLY=history bench/run` (or `startup`) reruns only that scenario.\n");
         Files.writeString(out, md.toString());
     }
 

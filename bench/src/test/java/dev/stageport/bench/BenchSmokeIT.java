@@ -41,7 +41,7 @@ class BenchSmokeIT {
         assertThat(run.exitValue()).as("bench/run --smoke exit code; see %s", log).isZero();
         String md = Files.readString(report);
         assertThat(md).contains("## Status polling", "## Push latency", "## Engine throughput", "| PostgreSQL |",
-                "## History at scale", "## Footprint");
+                "## History at scale", "## Footprint", "## Start-up");
         assertThat(new File(root.toFile(), "bench/target/smoke-history.png")).isFile();
 
         boolean polled = Files.exists(work.resolve("results/status-polling-1.json"));
