@@ -4,7 +4,7 @@ import dev.stageport.configurations.ApplicationConfigPatch;
 import dev.stageport.configurations.ApplicationConfigResult;
 import dev.stageport.configurations.ConfigurationDiff;
 import dev.stageport.configurations.ConfigurationService;
-import dev.stageport.configurations.DataType;
+import dev.stageport.configschema.DataType;
 import dev.stageport.configurations.GenericConfigPatch;
 import dev.stageport.configurations.GenericConfigResult;
 import dev.stageport.configurations.StageDiffService;
