@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Forwarder implements AutoCloseable {
 
     private static final System.Logger log = System.getLogger(Forwarder.class.getName());
+    private static final java.time.Duration PREFERRED_PORT_WAIT = java.time.Duration.ofSeconds(2);
 
     private final ServerSocket listener;
     private final ExecutorService threads;
@@ -76,16 +77,37 @@ final class Forwarder implements AutoCloseable {
         links.forEach(Link::close);
     }
 
+    /**
+     * A port just given up (a route removed, a router replaced) can stay bound for a moment:
+     * the JDK releases a listener only once the thread blocked in its accept has left. So the
+     * preferred port is tried for a short while before the app gets a new one.
+     */
     private static ServerSocket bind(int preferredPort) throws IOException {
         if (preferredPort > 0) {
-            try {
-                return open(preferredPort);
-            } catch (IOException taken) {
-                log.log(System.Logger.Level.WARNING, "The stable port " + preferredPort
-                        + " is taken; the app gets a new stable port.");
+            long giveUp = System.nanoTime() + PREFERRED_PORT_WAIT.toNanos();
+            while (true) {
+                try {
+                    return open(preferredPort);
+                } catch (IOException taken) {
+                    if (System.nanoTime() > giveUp) {
+                        log.log(System.Logger.Level.WARNING, "The stable port " + preferredPort
+                                + " is taken; the app gets a new stable port.");
+                        break;
+                    }
+                    pause();
+                }
             }
         }
         return open(0);
+    }
+
+    private static void pause() throws IOException {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting for the stable port");
+        }
     }
 
     private static ServerSocket open(int port) throws IOException {
