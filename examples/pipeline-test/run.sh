@@ -11,6 +11,8 @@ client_secret="${STAGEPORT_CLIENT_SECRET:-pipeline-secret-0123456789}"
 QA=7e000000-0000-4000-8000-000000000002
 ORDERS=7a000000-0000-4000-8000-000000000001
 ORDERS_REV1=7b000000-0000-4000-8000-000000000001
+ORDERS_REV2=7b000000-0000-4000-8000-000000000002
+EMULATOR=/api/stageport/v1/emulator
 OPS=/api/deployments/v1/deployment-operations
 
 work="$(mktemp -d)"
@@ -33,9 +35,10 @@ login() {
   [ -n "$token" ] && [ "$token" != null ] || fail "no token for $client_id"
 }
 
-# call METHOD PATH [JSON] -> prints the status; the body is in $work/body.json
+# call METHOD PATH [JSON] -> prints the status; the body is in $work/body.json, the headers in $work/headers.txt
 call() {
-  local args=(-sS -o "$work/body.json" -w '%{http_code}' -X "$1" -H "Authorization: Bearer $token")
+  local args=(-sS -o "$work/body.json" -D "$work/headers.txt" -w '%{http_code}' -X "$1"
+    -H "Authorization: Bearer $token")
   if [ $# -ge 3 ]; then args+=(-H 'Content-Type: application/json' -d "$3"); fi
   curl "${args[@]}" "$url$2"
 }
@@ -46,10 +49,14 @@ expect() { # expect STATUS METHOD PATH [JSON]
   [ "$got" = "$want" ] || fail "$1 $2 answered $got, expected $want: $(cat "$work/body.json")"
 }
 
-reset() { expect 204 POST /api/stageport/v1/emulator/reset ''; }
+reset() { expect 204 POST "$EMULATOR/reset" ''; }
+
+deploy_body() { # deploy_body BUILD REVISION
+  echo "{\"operation\":\"Deploy\",\"assetKey\":\"$ORDERS\",\"buildKey\":\"$1\",\"revision\":$2,\"environmentKey\":\"$QA\"}"
+}
 
 deploy_to_qa() { # deploy_to_qa BUILD REVISION -> prints the operation key
-  expect 201 POST "$OPS" "{\"operation\":\"Deploy\",\"assetKey\":\"$ORDERS\",\"buildKey\":\"$1\",\"revision\":$2,\"environmentKey\":\"$QA\"}"
+  expect 201 POST "$OPS" "$(deploy_body "$1" "$2")"
   jq -r .key "$work/body.json"
 }
 
@@ -86,8 +93,35 @@ echo "case 4: a snapshot taken after a deploy brings it back"
 expect 201 POST /api/stageport/v1/emulator/snapshots '{"name":"after-deploy"}'
 reset
 expect 404 GET "$OPS/$second"
-expect 204 POST /api/stageport/v1/emulator/snapshots/after-deploy/restore ''
+expect 204 POST "$EMULATOR/snapshots/after-deploy/restore" ''
 expect 200 GET "$OPS/$second"
+
+echo "case 5: the third Deploy answers 429 with Retry-After (a seeded rule), the next one fails at HealthCheck"
+reset
+[ "$(await_end "$(deploy_to_qa "$ORDERS_REV1" 1)")" = Finished ] || fail "the first Deploy did not finish"
+[ "$(await_end "$(deploy_to_qa "$ORDERS_REV2" 2)")" = Finished ] || fail "the second Deploy did not finish"
+expect 201 POST "$EMULATOR/faults" "{\"operation\":\"Deploy\",\"environmentKey\":\"$QA\",\"failAtStep\":\"HealthCheck\",\"message\":\"The probe failed.\"}"
+expect 429 POST "$OPS" "$(deploy_body "$ORDERS_REV1" 1)"
+grep -qi '^retry-after: 5' "$work/headers.txt" || fail "the 429 had no Retry-After: 5"
+failed="$(deploy_to_qa "$ORDERS_REV1" 1)"
+[ "$(await_end "$failed")" = FinishedWithError ] || fail "the fourth Deploy did not fail"
+expect 200 GET "$OPS/$failed/messages"
+grep -q HealthCheck "$work/body.json" || fail "the failed Deploy's messages do not name HealthCheck"
+
+echo "case 6: after the clock moves 13 hours the 12-hour token is refused and a new one works"
+reset
+expect 200 POST "$EMULATOR/clock" '{"advance":"PT13H"}'
+expect 401 GET /api/portfolios/v1/environments
+login
+expect 200 GET /api/portfolios/v1/environments
+
+echo "case 7: the journal shows exactly one Deploy posted, and it created the operation"
+reset
+op="$(deploy_to_qa "$ORDERS_REV1" 1)"
+await_end "$op" > /dev/null
+expect 200 GET "$EMULATOR/requests?method=POST&path=$OPS"
+[ "$(jq '.results | length' "$work/body.json")" = 1 ] || fail "the journal holds other Deploys: $(cat "$work/body.json")"
+[ "$(jq -r '.results[0].operationKey' "$work/body.json")" = "$op" ] || fail "the journal does not name $op"
 
 reset
 echo "pipeline tests passed"
