@@ -22,7 +22,7 @@ public class AuditConfiguration {
         FilterRegistrationBean<AuditFilter> registration = new FilterRegistrationBean<>(
                 new AuditFilter(audit, json, clock));
         registration.setOrder(BEFORE_SECURITY);
-        registration.addUrlPatterns("/api/*");
+        registration.addUrlPatterns("/api/*", "/console/*");
         return registration;
     }
 
@@ -30,7 +30,7 @@ public class AuditConfiguration {
     FilterRegistrationBean<CallerCapture> callerCapture() {
         FilterRegistrationBean<CallerCapture> registration = new FilterRegistrationBean<>(new CallerCapture());
         registration.setOrder(CallerCapture.ORDER);
-        registration.addUrlPatterns("/api/*");
+        registration.addUrlPatterns("/api/*", "/console/*");
         return registration;
     }
 }

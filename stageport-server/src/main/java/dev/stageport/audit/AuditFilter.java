@@ -22,8 +22,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Records every POST, PUT, PATCH and DELETE under /api/ in the audit log once it
- * has been answered, refused ones included. It runs just before Spring Security's
+ * Records every POST, PUT, PATCH and DELETE under /api/, and every form the console
+ * posts (sign-in and sign-out aside), in the audit log once it has been answered,
+ * refused ones included. It runs just before Spring Security's
  * chain so that a request refused there (401) is recorded too; the caller is
  * picked up on the way in by {@link CallerCapture}, which runs after the chain.
  * Wired in {@link AuditConfiguration}.
@@ -36,6 +37,8 @@ public class AuditFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(AuditFilter.class);
     private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final String DEPLOYMENT_OPERATIONS = "/api/deployments/v1/deployment-operations";
+    /** Sign-in attempts are throttled, not audited: their caller is not known yet. */
+    private static final Set<String> UNAUDITED_CONSOLE = Set.of("/console/login", "/console/logout");
     private static final Pattern KEY = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -51,7 +54,9 @@ public class AuditFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !MUTATING.contains(request.getMethod()) || !request.getRequestURI().startsWith("/api/");
+        String path = request.getRequestURI();
+        boolean console = path.startsWith("/console/") && !UNAUDITED_CONSOLE.contains(path);
+        return !MUTATING.contains(request.getMethod()) || !(path.startsWith("/api/") || console);
     }
 
     @Override
@@ -91,11 +96,15 @@ public class AuditFilter extends OncePerRequestFilter {
             String[] segments = path.split("/");
             for (int i = 0; i + 1 < segments.length; i++) {
                 switch (segments[i]) {
-                    case "environments" -> environmentKey = key(segments[i + 1]);
+                    case "environments", "configuration" -> environmentKey = key(segments[i + 1]);
                     case "applications", "assets" -> assetKey = key(segments[i + 1]);
                     default -> {
                     }
                 }
+            }
+            if (environmentKey == null && path.startsWith("/console/")) {
+                // a console form names its stage in a field, which the controller has read by now
+                environmentKey = key(request.getParameter("environmentKey"));
             }
             if (request instanceof ContentCachingRequestWrapper cached) {
                 JsonNode body = bodyOf(cached);

@@ -1,8 +1,10 @@
 package dev.stageport.console;
 
+import dev.stageport.audit.AuditReason;
 import dev.stageport.policy.ApprovalService;
 import dev.stageport.policy.DecisionRequest;
 import dev.stageport.web.Keys;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,15 +37,19 @@ class ApprovalPagesController {
     }
 
     @PostMapping(INBOX + "/{approvalKey}/approve")
-    String approve(Viewer viewer, @PathVariable String approvalKey, @RequestParam(required = false) String comment,
+    String approve(Viewer viewer, HttpServletRequest request, @PathVariable String approvalKey,
+                   @RequestParam(required = false) String comment,
                    @RequestParam String idempotencyKey) {
+        AuditReason.note(request, comment);
         return decide(viewer, approvalKey, "approve", idempotencyKey,
                 key -> approvals.approve(viewer.caller(), key, new DecisionRequest(comment)));
     }
 
     @PostMapping(INBOX + "/{approvalKey}/reject")
-    String reject(Viewer viewer, @PathVariable String approvalKey, @RequestParam(required = false) String comment,
+    String reject(Viewer viewer, HttpServletRequest request, @PathVariable String approvalKey,
+                  @RequestParam(required = false) String comment,
                   @RequestParam String idempotencyKey) {
+        AuditReason.note(request, comment);
         return decide(viewer, approvalKey, "reject", idempotencyKey,
                 key -> approvals.reject(viewer.caller(), key, new DecisionRequest(comment)));
     }

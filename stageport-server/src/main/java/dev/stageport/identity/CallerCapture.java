@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -12,7 +13,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Runs after Spring Security's chain, where the caller is known, and leaves its client id
- * on the request ({@link #CLIENT_ID}) for filters that run before the chain and record the
+ * (or a console user's {@code user:NAME}) on the request ({@link #CLIENT_ID}) for filters that run before the chain and record the
  * request once it is answered (the audit log, the emulator's journal): the security context
  * is cleared again before control returns to them.
  */
@@ -28,6 +29,9 @@ public final class CallerCapture extends OncePerRequestFilter {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth instanceof JwtAuthenticationToken jwt) {
             request.setAttribute(CLIENT_ID, jwt.getToken().getSubject());
+        } else if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
+            // a console session: the same id the user's operations and decisions carry
+            request.setAttribute(CLIENT_ID, ConsoleUser.callerId(auth.getName()));
         }
         chain.doFilter(request, response);
     }

@@ -96,6 +96,9 @@ class ConsoleApprovalsTest extends ServerTest {
         assertThat(decided.get("decisions").get(0).get("decidedBy").asString()).isEqualTo("user:" + approver);
         assertThat(decided.get("decisions").get(0).get("comment").asString()).isEqualTo("looks <b>good</b>");
         assertThat(awaitStatus(api, OPS + "/" + op, "Running").get("status").asString()).isEqualTo("Finished");
+        JsonNode audited = api.get("/api/stageport/v1/audit-events?clientId=user:" + approver).json().get("results");
+        assertThat(audited).extracting(e -> e.get("path").asString() + " " + e.get("reason").asString())
+                .contains("/console/approvals/" + approval + "/approve looks <b>good</b>");
     }
 
     @Test

@@ -120,4 +120,22 @@ class ConsoleConfigEditTest extends ServerTest {
         assertThat(posted.statusCode()).isEqualTo(400);
         assertThat(posted.body()).contains("&#39;settingKey&#39;");
     }
+
+    @Test
+    void consoleFormsAreAuditedWithTheUserAndTheStageButSignInIsNot() throws InterruptedException {
+        TestApp app = appInQa();
+        ConsoleSession browser = admin();
+        assertThat(set(browser, app, app.greeting(), "audited").statusCode()).isEqualTo(302);
+        browser.post("/console/assets/" + app.key() + "/apply-configs", Map.of("environmentKey", QA,
+                "idempotencyKey", UUID.randomUUID().toString(), "_csrf", browser.csrf(page(app))));
+
+        JsonNode events = api.get("/api/stageport/v1/audit-events?clientId=user:admin&assetKey=" + app.key())
+                .json().get("results");
+        assertThat(events).extracting(e -> e.get("method").asString() + " " + e.get("path").asString() + " "
+                + e.get("environmentKey").asString() + " " + e.get("status").asInt())
+                .contains("POST " + page(app) + " " + QA + " 302",
+                        "POST /console/assets/" + app.key() + "/apply-configs " + QA + " 302");
+        assertThat(api.get("/api/stageport/v1/audit-events?method=POST&limit=100").body())
+                .doesNotContain("\"/console/login\"");
+    }
 }
