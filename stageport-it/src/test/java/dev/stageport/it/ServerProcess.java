@@ -52,7 +52,8 @@ final class ServerProcess implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Package the server first (./mvnw verify does): " + jar.toAbsolutePath());
         }
-        int port = freePort();
+        // a test that restarts a server on the same address passes its own port
+        int port = extraEnv.containsKey("STAGEPORT_PORT") ? Integer.parseInt(extraEnv.get("STAGEPORT_PORT")) : freePort();
         Files.createDirectories(workDir);
         Path log = workDir.resolve(name + ".log");
         Map<String, String> env = new HashMap<>();
