@@ -41,7 +41,7 @@ final class Startup {
         row(md, byJdk, judged, "start → ready, existing data directory (ms)", "readyExistingMs", 1500);
         row(md, byJdk, judged, "process CPU time at ready, fresh start (ms, both cores)", "cpuAtReadyMs", 0);
         row(md, byJdk, judged, "demo seeding: stages, uploads and builds (ms, on the path to ready)", "seedMs", 0);
-        row(md, byJdk, judged, "signing key generation (ms, on the path to ready)", "signingKeyMs", 0);
+        row(md, byJdk, judged, "signing key generation at the first token (ms, off the path to ready)", "signingKeyMs", 0);
         row(md, byJdk, judged, "RSS after start (MB)", "rssStartMb", 0);
         row(md, byJdk, judged, "`./stageport --help` (ms)", "cliHelpMs", 200);
         row(md, byJdk, judged, "`./stageport ops list` against the local server (ms)", "cliOpsListMs", 400);

@@ -1,6 +1,5 @@
 package dev.stageport.identity;
 
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.stageport.errors.ErrorCode;
@@ -122,7 +121,7 @@ public class SecurityConfiguration {
 
     @Bean
     JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
-        return new ImmutableJWKSet<>(keys.load());
+        return new SigningKeySource(keys::load);
     }
 
     /** Expiry and not-before are checked against the server's clock, which the emulator can move. */
