@@ -19,17 +19,6 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "stageport", mixinStandardHelpOptions = true, version = "stageport 0.1.0",
         description = "Release management against Stageport or ODC.",
-        subcommands = {LoginCommand.class, ReadCommands.Stages.class, ReadCommands.Assets.class,
-                ReadCommands.Revisions.class, ReadCommands.Builds.class, UploadCommand.class, BuildCommand.class,
-                ConfigCommand.class,
-                OperationCommands.Deploy.class, OperationCommands.Undeploy.class,
-                OperationCommands.ApplyConfigs.class, OperationCommands.Publish.class, OperationCommands.Rollback.class,
-                OpsCommand.class,
-                PromoteCommand.class, ClientsCommand.class, UsersCommand.class, CompletionCommand.class,
-                AuditCommand.class,
-                InstanceCommand.class, StatusCommand.class, DependencyCommands.Graph.class,
-                DependencyCommands.Analyze.class, ApprovalCommands.ListApprovals.class, ApprovalCommands.Approve.class,
-                ApprovalCommands.Reject.class},
         footer = {"%nExample:", "  stageport deploy --stage QA --asset \"Hello Settings\" --wait",
             "%nExit codes: 0 ok, 1 operation FinishedWithError, 2 usage, 3 timeout, 4 auth, 5 server, 6 refused."})
 public class StageportCli implements Callable<Integer> {
@@ -51,7 +40,7 @@ public class StageportCli implements Callable<Integer> {
     }
 
     public static int run(String[] args, CliContext context) {
-        CommandLine cli = commandLine(context);
+        CommandLine cli = commandLine(context, new java.util.HashSet<>(java.util.Arrays.asList(args)));
         cli.setParameterExceptionHandler((e, a) -> {
             e.getCommandLine().getErr().println("stageport: " + UsageMessages.describe(e));
             return ExitCode.USAGE;
@@ -68,9 +57,15 @@ public class StageportCli implements Callable<Integer> {
         return cli.execute(arguments);
     }
 
-    /** The command tree, its commands made with the context they need. */
+    /** The whole command tree, its commands made with the context they need. */
     static CommandLine commandLine(CliContext context) {
+        return commandLine(context, java.util.Set.of("completion"));
+    }
+
+    /** The command tree with only the commands {@code named} built in full (see {@link CommandTree}). */
+    static CommandLine commandLine(CliContext context, java.util.Set<String> named) {
         CommandLine cli = new CommandLine(new StageportCli(), new ContextFactory(context));
+        CommandTree.addTo(cli, named);
         cli.setOut(context.out());
         cli.setErr(context.err());
         return cli;
