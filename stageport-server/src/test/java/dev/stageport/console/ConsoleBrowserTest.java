@@ -195,6 +195,38 @@ class ConsoleBrowserTest extends ServerTest {
         return app;
     }
 
+    @Test
+    void everyPageFitsAPhonesWidthWithoutScrollingSideways() throws Exception {
+        TestApp app = appInQaAndProductionWithDifferentValues();
+        String key = started(app.release2(), app);
+        browser.manage().deleteAllCookies();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            open("/console/login");
+            signIn("admin", ADMIN_PASSWORD);
+            List<String> wide = new java.util.ArrayList<>();
+            for (String page : List.of("/console", "/console/assets/" + app.key(),
+                    "/console/assets/" + app.key() + "/configuration/" + QA,
+                    "/console/assets/" + app.key() + "/compare?from=" + QA + "&to=" + PRODUCTION,
+                    "/console/operations", "/console/operations/" + key, "/console/approvals", "/console/audit",
+                    "/console/identities")) {
+                open(page);
+                // the page itself must not be wider than the screen; wide tables scroll inside their own box
+                long overflow = (Long) browser.executeScript(
+                        "return document.documentElement.scrollWidth - window.innerWidth;");
+                if (overflow > 0) {
+                    wide.add(page + " is " + overflow + " px too wide");
+                }
+                if (page.equals("/console")) {
+                    screenshot("phone-stages-assets");
+                }
+            }
+            assertThat(wide).isEmpty();
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 860));
+        }
+    }
+
     private void signIn(String username, String password) {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
