@@ -3,7 +3,6 @@ package dev.stageport.console;
 import dev.stageport.audit.AuditService;
 import dev.stageport.identity.ApiClientService;
 import dev.stageport.identity.ConsoleUserService;
-import dev.stageport.identity.Permission;
 import dev.stageport.portfolio.PortfolioService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,8 +46,7 @@ class AdminPagesController {
         model.addAttribute("viewer", viewer);
         model.addAttribute("clients", clients.list(viewer.caller()));
         model.addAttribute("users", users.list(viewer.caller()));
-        model.addAttribute("stages", portfolio.visibleStages(viewer.caller()));
-        model.addAttribute("permissions", Permission.values());
+        model.addAttribute("emptyGrid", GrantGrid.empty(portfolio.visibleStages(viewer.caller())));
         return "identities";
     }
 

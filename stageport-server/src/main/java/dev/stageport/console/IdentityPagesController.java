@@ -76,7 +76,7 @@ class IdentityPagesController {
     }
 
     /** The form's checkboxes are "PermissionCode@environmentKey" ("*": every stage). */
-    private static List<PermissionGrant> grants(List<String> checked) {
+    static List<PermissionGrant> grants(List<String> checked) {
         return (checked == null ? List.<String>of() : checked).stream().map(g -> {
             int at = g.indexOf('@');
             if (at <= 0 || at == g.length() - 1) {

@@ -12,12 +12,15 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Creating and suspending API clients and console users on the identities page, over real HTTP. */
+/** Creating, editing the grants of, and suspending API clients and console users on the identities page, over real HTTP. */
 class ConsoleIdentitiesTest extends ServerTest {
 
     static final String PAGE = "/console/identities";
     static final String QA = ConsolePagesTest.QA;
     static final Pattern SECRET = Pattern.compile("id=\"new-secret\">([^<]+)<");
+    static final Pattern GRANT_BOX = Pattern.compile("<input[^>]*name=\"grant\"[^>]*>");
+    static final Pattern BOX_VALUE = Pattern.compile("value=\"([^\"]+)\"");
+    static final String USERS = "/api/stageport/v1/console-users";
 
     private ConsoleSession admin() {
         ConsoleSession browser = new ConsoleSession(baseUrl());
@@ -42,6 +45,26 @@ class ConsoleIdentitiesTest extends ServerTest {
         return browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    /** The grant boxes ticked on a page, as "PermissionCode@environmentKey". */
+    private static java.util.Set<String> ticked(String page) {
+        java.util.Set<String> boxes = new java.util.TreeSet<>();
+        Matcher box = GRANT_BOX.matcher(page);
+        while (box.find()) {
+            Matcher value = BOX_VALUE.matcher(box.group());
+            if (box.group().contains(" checked") && value.find()) {
+                boxes.add(value.group(1));
+            }
+        }
+        return boxes;
+    }
+
+    private static String grantsOf(JsonNode identity) {
+        java.util.Set<String> grants = new java.util.TreeSet<>();
+        identity.get("permissions").forEach(g -> grants.add(g.get("permission").asString() + "@"
+                + g.get("environmentKey").asString()));
+        return grants.toString();
     }
 
     private static String secretShownOn(String page) {
@@ -130,5 +153,97 @@ class ConsoleIdentitiesTest extends ServerTest {
         assertThat(api.get("/api/stageport/v1/console-users/admin").json().get("status").asString())
                 .isEqualTo("Active");
         assertThat(api.get("/api/stageport/v1/api-clients").body()).doesNotContain("sneaky");
+    }
+
+    @Test
+    void aManagerEditsAConsoleUsersGrantsOnTheGridTickedAsTheyAreAndSavingTwiceIsHarmless() {
+        String username = "edit-" + UUID.randomUUID().toString().substring(0, 8);
+        ConsoleSession.newUser(api, baseUrl(), username, "[{\"permission\":\"StageView\",\"environmentKey\":\"*\"},"
+                + "{\"permission\":\"AppDeploy\",\"environmentKey\":\"" + QA + "\"}]");
+        ConsoleSession browser = admin();
+        String userPage = PAGE + "/console-users/" + username;
+
+        String listed = browser.get(PAGE).body();
+        HttpResponse<String> form = browser.get(userPage);
+        String save = body("grant", "StageView@" + QA, "grant", "CfgView@" + QA, "_csrf", browser.csrf(userPage));
+        HttpResponse<String> saved = postForm(browser, userPage + "/permissions", save);
+        HttpResponse<String> again = postForm(browser, userPage + "/permissions", save);
+
+        assertThat(listed).contains("href=\"" + userPage + "\"");
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(ticked(form.body())).containsExactly("AppDeploy@" + QA, "StageView@*");
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(saved.headers().firstValue("Location").orElseThrow()).endsWith(PAGE);
+        assertThat(again.statusCode()).isEqualTo(302);
+        assertThat(grantsOf(api.get(USERS + "/" + username).json()))
+                .isEqualTo("[CfgView@" + QA + ", StageView@" + QA + "]");
+        assertThat(ticked(browser.get(userPage).body())).containsExactly("CfgView@" + QA, "StageView@" + QA);
+        JsonNode audited = api.get("/api/stageport/v1/audit-events?clientId=user:admin&method=POST&limit=100")
+                .json().get("results");
+        assertThat(audited).extracting(e -> e.get("path").asString() + " " + e.get("status").asInt())
+                .contains(userPage + "/permissions 302");
+    }
+
+    @Test
+    void aManagerEditsAnApiClientsGrantsAndItsNameIsShownAsText() {
+        String name = "Pipeline <script>x</script> " + UUID.randomUUID().toString().substring(0, 6);
+        JsonNode created = api.post("/api/stageport/v1/api-clients", "{\"name\":\"" + name.replace("<", "\\u003c")
+                + "\",\"permissions\":[{\"permission\":\"StageView\",\"environmentKey\":\"" + QA + "\"}]}").json();
+        String clientId = created.get("clientId").asString();
+        ConsoleSession browser = admin();
+        String clientPage = PAGE + "/api-clients/" + clientId;
+
+        HttpResponse<String> form = browser.get(clientPage);
+        HttpResponse<String> saved = postForm(browser, clientPage + "/permissions", body("grant", "StageView@*",
+                "grant", "AppDeploy@*", "_csrf", browser.csrf(clientPage)));
+        String listed = browser.get(PAGE).body();
+
+        assertThat(form.body()).contains("Pipeline &lt;script&gt;x&lt;/script&gt;").doesNotContain("<script>x");
+        assertThat(ticked(form.body())).containsExactly("StageView@" + QA);
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(grantsOf(api.get("/api/stageport/v1/api-clients/" + clientId).json()))
+                .isEqualTo("[AppDeploy@*, StageView@*]");
+        assertThat(listed).contains("id=\"saved\"", clientId);
+        assertThat(browser.get(PAGE + "/api-clients/no-such-client").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void someoneWhoMayNotManageIdentitiesCannotOpenOrPostTheGrantsFormAndNothingChanges() {
+        ConsoleSession viewer = ConsoleSession.newUser(api, baseUrl(), "peek-" + UUID.randomUUID().toString()
+                .substring(0, 8), "[{\"permission\":\"StageView\",\"environmentKey\":\"*\"}]");
+        ConsoleSession admin = admin();
+        String before = grantsOf(api.get(USERS + "/admin").json());
+
+        HttpResponse<String> form = viewer.get(PAGE + "/console-users/admin");
+        HttpResponse<String> posted = postForm(viewer, PAGE + "/console-users/admin/permissions",
+                body("grant", "StageView@*", "_csrf", viewer.csrf("/console")));
+        HttpResponse<String> badGrant = postForm(admin, PAGE + "/console-users/admin/permissions",
+                body("grant", "Nonsense@*", "_csrf", admin.csrf(PAGE)));
+
+        assertThat(form.statusCode()).isEqualTo(403);
+        assertThat(viewer.get("/console").body()).doesNotContain("Edit permissions");
+        assertThat(posted.statusCode()).isEqualTo(403);
+        assertThat(posted.body()).contains("Manage");
+        assertThat(badGrant.statusCode()).isEqualTo(400);
+        assertThat(badGrant.body()).contains("Unknown permission &#39;Nonsense&#39;");
+        assertThat(grantsOf(api.get(USERS + "/admin").json())).isEqualTo(before).contains("ManageApiClients@*");
+    }
+
+    @Test
+    void aManagerWhoGivesUpTheirOwnManagePermissionLandsOnTheOverview() {
+        String username = "self-" + UUID.randomUUID().toString().substring(0, 8);
+        ConsoleSession manager = ConsoleSession.newUser(api, baseUrl(), username,
+                "[{\"permission\":\"ManageApiClients\",\"environmentKey\":\"*\"},"
+                        + "{\"permission\":\"StageView\",\"environmentKey\":\"*\"}]");
+        String ownPage = PAGE + "/console-users/" + username;
+
+        String form = manager.get(ownPage).body();
+        HttpResponse<String> saved = postForm(manager, ownPage + "/permissions",
+                body("grant", "StageView@*", "_csrf", manager.csrf(ownPage)));
+
+        assertThat(form).contains("These are your own permissions");
+        assertThat(saved.headers().firstValue("Location").orElseThrow()).endsWith("/console");
+        assertThat(grantsOf(api.get(USERS + "/" + username).json())).isEqualTo("[StageView@*]");
+        assertThat(manager.get(PAGE).statusCode()).isEqualTo(403);
     }
 }

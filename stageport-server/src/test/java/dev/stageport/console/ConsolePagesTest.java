@@ -88,4 +88,28 @@ class ConsolePagesTest extends ServerTest {
         assertThat(browser.get(operation.substring(operation.indexOf("/console"))).body())
                 .contains("Deploy", "op-status");
     }
+
+    @Test
+    void everyPageCarriesTheOneNavigationThatNamesEveryPage() {
+        ConsoleSession admin = new ConsoleSession(baseUrl());
+        admin.signIn("admin", ADMIN_PASSWORD);
+        java.util.Set<String> navigations = new java.util.HashSet<>();
+
+        for (String page : java.util.List.of("/console", "/console/assets/" + HELLO,
+                "/console/assets/" + HELLO + "/configuration/" + QA,
+                "/console/assets/" + HELLO + "/compare?from=" + DEVELOPMENT + "&to=" + QA, "/console/operations",
+                "/console/approvals", "/console/audit", "/console/identities",
+                "/console/identities/console-users/admin")) {
+            String body = admin.get(page).body();
+            int start = body.indexOf("<header class=\"top\">");
+            assertThat(start).as("the navigation on " + page).isNotNegative();
+            // the sign-out form's CSRF token is masked anew on every page
+            navigations.add(body.substring(start, body.indexOf("</header>", start))
+                    .replaceAll("name=\"_csrf\" value=\"[^\"]*\"", ""));
+        }
+
+        assertThat(navigations).as("one navigation, the same on every page").hasSize(1);
+        assertThat(navigations.iterator().next()).contains("href=\"/console\"", "href=\"/console/operations\"",
+                "href=\"/console/approvals\"", "href=\"/console/audit\"", "href=\"/console/identities\"");
+    }
 }

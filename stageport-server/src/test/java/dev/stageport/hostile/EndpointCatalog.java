@@ -337,7 +337,10 @@ public final class EndpointCatalog {
             "POST /console/assets/{assetKey}/configuration/{environmentKey}",
             "POST /console/identities/api-clients", "POST /console/identities/console-users",
             "POST /console/identities/api-clients/{clientId}/status",
-            "POST /console/identities/console-users/{username}/status");
+            "POST /console/identities/console-users/{username}/status",
+            "GET /console/identities/api-clients/{clientId}", "POST /console/identities/api-clients/{clientId}/permissions",
+            "GET /console/identities/console-users/{username}",
+            "POST /console/identities/console-users/{username}/permissions");
 
     /** Endpoints the spec lets either of two permissions call, by "METHOD path". */
     private static final Map<String, Set<Permission>> ALTERNATIVES = Map.of(
