@@ -3,6 +3,7 @@ package dev.stageport.console;
 import dev.stageport.assets.Asset;
 import dev.stageport.builds.Build;
 import dev.stageport.builds.BuildRepository;
+import dev.stageport.deployments.DeploymentRepository;
 import dev.stageport.dependencies.DeploymentAnalyzer;
 import dev.stageport.dependencies.RevisionCatalog;
 import dev.stageport.dependencies.api.PublicDeploymentAnalysisReport;
@@ -69,6 +70,7 @@ class DeployPreview {
     private final BuildRepository builds;
     private final PortfolioService portfolio;
     private final DeployedAssetRepository deployed;
+    private final DeploymentRepository operations;
     private final RevisionCatalog catalog;
     private final DeploymentAnalyzer analyzer;
     private final StagePolicyService policies;
@@ -77,12 +79,14 @@ class DeployPreview {
     private final Clock clock;
 
     DeployPreview(AssetPages assets, BuildRepository builds, PortfolioService portfolio,
-                  DeployedAssetRepository deployed, RevisionCatalog catalog, DeploymentAnalyzer analyzer,
-                  StagePolicyService policies, FreezeWindowService freezes, PromotionRules promotion, Clock clock) {
+                  DeployedAssetRepository deployed, DeploymentRepository operations, RevisionCatalog catalog,
+                  DeploymentAnalyzer analyzer, StagePolicyService policies, FreezeWindowService freezes,
+                  PromotionRules promotion, Clock clock) {
         this.assets = assets;
         this.builds = builds;
         this.portfolio = portfolio;
         this.deployed = deployed;
+        this.operations = operations;
         this.catalog = catalog;
         this.analyzer = analyzer;
         this.policies = policies;
@@ -106,6 +110,8 @@ class DeployPreview {
         StagePolicy policy = policies.get(caller, stage.key());
         Instant now = clock.instant();
         List<String> refusals = new ArrayList<>();
+        operations.activeFor(stage.key(), asset.key()).ifPresent(running -> refusals.add("The operation " + running
+                + " is still running for this asset in " + stage.name() + "; wait until it finishes."));
         Optional<Freeze> freeze = freezeNow(caller, stage.key(), now);
         freeze.filter(f -> !f.mayOverride()).ifPresent(f -> refusals.add(f.reason()));
         refusal(() -> promotion.refuseIfBroken(policy, asset.key(), revision, now)).ifPresent(refusals::add);

@@ -93,7 +93,7 @@ class ConsoleDeployDialogTest extends ServerTest {
     }
 
     @Test
-    void theAssetPageLeadsToAConfirmPageWithThePolicyOfThatStageAndStartLandsOnTheLiveOperation() {
+    void theConfirmPageShowsThePolicyOfThatStageStartLandsOnTheOperationAndNoSecondStartWhileItRuns() {
         OneRevision app = app(unique("Dialog app"));
         put(POLICY, """
                 {"maxOperationSeconds":900,"requiredApprovals":1,"approvers":["user:admin"],
@@ -103,6 +103,7 @@ class ConsoleDeployDialogTest extends ServerTest {
         String asset = browser.get("/console/assets/" + app.key()).body();
         String confirm = browser.get(confirmPath(app)).body();
         HttpResponse<String> posted = start(browser, app, null);
+        String whileItWaits = browser.get(confirmPath(app)).body();
 
         assertThat(asset).contains("method=\"get\"", "/console/assets/" + app.key() + "/deploy");
         assertThat(confirm).contains("Nothing in <span>QA</span> breaks", "900 seconds", "1 approval(s) needed",
@@ -111,6 +112,8 @@ class ConsoleDeployDialogTest extends ServerTest {
         assertThat(posted.statusCode()).isEqualTo(302);
         assertThat(posted.headers().firstValue("Location").orElseThrow()).contains("/console/operations/");
         assertThat(api.get(OPS + "?assetKey=" + app.key()).json().get("results").size()).isEqualTo(1);
+        assertThat(whileItWaits).contains("id=\"refusals\"", "The operation " + started.get(0) + " is still running")
+                .doesNotContain("id=\"start\"");
     }
 
     @Test
