@@ -5,7 +5,11 @@ import dev.stageport.deployments.DeploymentOperationRequest;
 import dev.stageport.deployments.DeploymentOperationsType;
 import dev.stageport.deployments.DeploymentService;
 import dev.stageport.deployments.ListRequest;
+import dev.stageport.deployments.MessageDetailsV1TaskProgressMessage;
+import dev.stageport.deployments.MessageRepository;
+import dev.stageport.deployments.OperationEvents;
 import dev.stageport.deployments.OperationStatus;
+import dev.stageport.errors.ApiException;
 import dev.stageport.identity.Permission;
 import dev.stageport.portfolio.PortfolioService;
 import dev.stageport.portfolio.Stage;
@@ -16,14 +20,17 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** Operations history, the live operation page (polled by htmx until the operation ends), deploy and cancel. */
+/** Operations history, the live operation page (pushed over an event stream, or polled), ApplyConfigs and cancel. */
 @Controller
 class OperationPagesController {
 
@@ -33,11 +40,18 @@ class OperationPagesController {
     private final DeploymentService deployments;
     private final PortfolioService portfolio;
     private final FormOnce once;
+    private final MessageRepository messages;
+    private final OperationEvents events;
+    private final LiveFragments fragments;
 
-    OperationPagesController(DeploymentService deployments, PortfolioService portfolio, FormOnce once) {
+    OperationPagesController(DeploymentService deployments, PortfolioService portfolio, FormOnce once,
+                             MessageRepository messages, OperationEvents events, LiveFragments fragments) {
         this.deployments = deployments;
         this.portfolio = portfolio;
         this.once = once;
+        this.messages = messages;
+        this.events = events;
+        this.fragments = fragments;
     }
 
     @GetMapping("/console/operations")
@@ -57,24 +71,48 @@ class OperationPagesController {
         return "operations";
     }
 
+    /** With {@code poll=true} the page reloads its live part every second instead of following the event stream. */
     @GetMapping("/console/operations/{operationKey}")
-    String operation(Viewer viewer, @PathVariable String operationKey, Model model) {
+    String operation(Viewer viewer, @PathVariable String operationKey,
+                     @RequestParam(defaultValue = "false") boolean poll, Model model) {
         live(viewer, operationKey, model);
+        model.addAttribute("polling", poll);
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
         return "operation";
     }
 
-    /** The part of the operation page that htmx reloads while the operation runs. */
+    /** The part of the operation page that htmx reloads every second in the polling fallback. */
     @GetMapping("/console/operations/{operationKey}/live")
     String live(Viewer viewer, @PathVariable String operationKey, Model model) {
         DeploymentOperation op = deployments.visible(viewer.caller(), operationKey);
+        List<MessageDetailsV1TaskProgressMessage> shown = deployments.messages(viewer.caller(), op.key(), MESSAGES,
+                null).results();
         model.addAttribute("viewer", viewer);
         model.addAttribute("op", op);
         model.addAttribute("stage", stageNames(viewer).get(op.environmentKey()));
-        model.addAttribute("messages", deployments.messages(viewer.caller(), op.key(), MESSAGES, null).results());
+        model.addAttribute("messages", shown);
+        model.addAttribute("lastSeq", shown.size());
+        model.addAttribute("polling", true);
         model.addAttribute("canCancel", op.status() == OperationStatus.Running
                 && viewer.caller().can(Permission.DEPLOY_APPS, op.environmentKey()));
         return "operation :: live";
+    }
+
+    /**
+     * The live page's event stream: rendered status and new messages as they happen, after the
+     * {@code after}-th message (or the Last-Event-ID of a reconnect); it ends when the operation does.
+     */
+    @GetMapping(path = "/console/operations/{operationKey}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter events(Viewer viewer, @PathVariable String operationKey,
+                      @RequestParam(defaultValue = "0") int after,
+                      @RequestHeader(name = "Last-Event-ID", required = false) Integer lastEventId) {
+        DeploymentOperation op = deployments.visible(viewer.caller(), operationKey);
+        int seen = lastEventId != null ? lastEventId : after;
+        if (seen < 0) {
+            throw ApiException.badRequest("'after' must be 0 or more, got " + seen + ".");
+        }
+        return new LiveOperationStream(viewer.caller(), op.key(), seen, deployments, messages, events, fragments)
+                .open();
     }
 
     @PostMapping("/console/operations/{operationKey}/cancel")
@@ -87,19 +125,6 @@ class OperationPagesController {
                     reason == null || reason.isBlank() ? "Cancelled in the console by " + viewer.username() : reason));
             return path;
         });
-    }
-
-    @PostMapping("/console/assets/{assetKey}/deploy")
-    String deploy(Viewer viewer, @PathVariable String assetKey, @RequestParam String buildKey,
-                  @RequestParam int revision, @RequestParam String environmentKey,
-                  @RequestParam String idempotencyKey) {
-        UUID asset = Keys.parse(assetKey, "assetKey");
-        UUID build = Keys.parse(buildKey, "buildKey");
-        UUID stage = Keys.parse(environmentKey, "environmentKey");
-        return "redirect:" + once.run(viewer, idempotencyKey,
-                "/console/assets/" + asset + "/deploy?build=" + build + "&stage=" + stage, () ->
-                "/console/operations/" + deployments.create(viewer.caller(), new DeploymentOperationRequest(
-                        DeploymentOperationsType.Deploy, asset, build, revision, stage)).key());
     }
 
     @PostMapping("/console/assets/{assetKey}/apply-configs")

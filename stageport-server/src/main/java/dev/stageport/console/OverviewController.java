@@ -32,7 +32,6 @@ class OverviewController {
     String asset(Viewer viewer, @PathVariable String assetKey, Model model) {
         model.addAttribute("viewer", viewer);
         model.addAttribute("view", assets.view(viewer.caller(), assetKey));
-        model.addAttribute("idempotencyKey", java.util.UUID.randomUUID().toString());
         return "asset";
     }
 }

@@ -90,21 +90,53 @@ class ConsoleBrowserTest extends ServerTest {
         assertThat(limit.getAttribute("class")).doesNotContain("differs");
         screenshot("compare");
 
+        // QA wants an approval: the live page is open while the Deploy waits, so its end must be pushed
+        String policy = "/api/stageport/v1/environments/" + QA + "/policy";
+        assertThat(api.put(policy, "{\"requiredApprovals\":1}").status()).isEqualTo(200);
+        try {
+            deployConfirmAndFollowLive(app);
+        } finally {
+            api.put(policy, "{}");
+        }
+
+        open("/console/operations?assetKey=" + app.key());
+        assertThat(browser.findElement(By.id("operations")).getText()).contains("Finished", "user:admin");
+        screenshot("operations");
+    }
+
+    /** From the asset page through the confirm page to the live page of a Deploy of revision 2 to QA. */
+    private void deployConfirmAndFollowLive(TestApp app) throws IOException {
         open("/console/assets/" + app.key());
         screenshot("asset");
         WebElement form = browser.findElement(By.cssSelector("form.deploy:has(input[value='" + app.release2() + "'])"));
         new Select(form.findElement(By.name("environmentKey"))).selectByVisibleText("QA");
         form.findElement(By.cssSelector("button")).click();
 
-        new WebDriverWait(browser, LIVE_WAIT).until(ExpectedConditions.urlContains("/console/operations/"));
-        // the page updates itself (htmx) until the operation ends: no reload here
-        new WebDriverWait(browser, LIVE_WAIT).until(ExpectedConditions.textToBe(By.id("op-status"), "Finished"));
-        assertThat(browser.findElement(By.id("messages")).getText()).isNotBlank();
-        screenshot("operation");
+        // the confirm page: the analysis and the policy of exactly this revision in QA, then Start
+        WebElement start = new WebDriverWait(browser, LIVE_WAIT).until(
+                ExpectedConditions.elementToBeClickable(By.id("start")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("revision 2", "QA");
+        assertThat(browser.findElement(By.id("analysis")).getText()).isNotBlank();
+        assertThat(browser.findElement(By.id("policy-approvals")).getText()).contains("1 approval(s) needed");
+        screenshot("deploy-confirm");
+        start.click();
 
-        open("/console/operations?assetKey=" + app.key());
-        assertThat(browser.findElement(By.id("operations")).getText()).contains("Finished", "user:admin");
-        screenshot("operations");
+        new WebDriverWait(browser, LIVE_WAIT).until(ExpectedConditions.urlContains("/console/operations/"));
+        assertThat(browser.findElements(By.cssSelector("#live[sse-connect]"))).as("following the event stream")
+                .hasSize(1);
+        String op = browser.getCurrentUrl().replaceAll(".*/console/operations/([0-9a-f-]{36}).*", "$1");
+        for (var approval : api.get("/api/stageport/v1/approvals").json().get("results")) {
+            if (approval.get("operationKey").asString().equals(op)) {
+                assertThat(api.post("/api/stageport/v1/approvals/" + approval.get("key").asString() + "/approve",
+                        "{\"comment\":\"pipeline says yes\"}").status()).isEqualTo(200);
+            }
+        }
+        // the event stream updates the page until the operation ends: no reload here, and no polling
+        new WebDriverWait(browser, LIVE_WAIT).until(ExpectedConditions.textToBe(By.id("op-status"), "Finished"));
+        new WebDriverWait(browser, LIVE_WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("op-ended")));
+        assertThat(browser.findElement(By.id("messages")).getText()).isNotBlank();
+        assertThat(browser.findElements(By.id("cancel"))).as("the ended event removed Cancel").isEmpty();
+        screenshot("operation");
     }
 
     @Test

@@ -322,15 +322,17 @@ public final class EndpointCatalog {
     /**
      * The web console's pages and forms (docs/console.md). They answer a session cookie, never a bearer
      * token, so the sweep's and the matrix's token-based checks do not apply; ConsoleSignInTest,
-     * ConsolePagesTest, ConsoleApprovalsTest, ConsoleConfigEditTest, ConsoleIdentitiesTest and
-     * ConsoleBrowserTest cover sign-in, CSRF, escaping, 404 pages, per-stage visibility and refused actions.
+     * ConsolePagesTest, ConsoleApprovalsTest, ConsoleConfigEditTest, ConsoleIdentitiesTest, ConsoleDeployDialogTest,
+     * ConsoleLiveEventsTest and ConsoleBrowserTest cover sign-in, CSRF, escaping, 404 pages, per-stage visibility and refused actions.
      */
     public static final List<String> CONSOLE = List.of(
             "GET /console", "GET /console/", "GET /console/login", "ANY /console/denied",
             "GET /console/assets/{assetKey}", "GET /console/assets/{assetKey}/configuration/{environmentKey}",
-            "GET /console/assets/{assetKey}/compare", "POST /console/assets/{assetKey}/deploy",
+            "GET /console/assets/{assetKey}/compare", "GET /console/assets/{assetKey}/deploy",
+            "POST /console/assets/{assetKey}/deploy",
             "POST /console/assets/{assetKey}/apply-configs", "GET /console/operations",
             "GET /console/operations/{operationKey}", "GET /console/operations/{operationKey}/live",
+            "GET /console/operations/{operationKey}/events",
             "POST /console/operations/{operationKey}/cancel", "GET /console/audit", "GET /console/identities",
             "GET /console/approvals", "POST /console/approvals/{approvalKey}/approve",
             "POST /console/approvals/{approvalKey}/reject",

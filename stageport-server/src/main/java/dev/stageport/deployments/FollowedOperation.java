@@ -1,0 +1,62 @@
+package dev.stageport.deployments;
+
+import java.io.IOException;
+import java.time.Duration;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * A server-sent event stream that follows one operation on the engine's change signals (no thread
+ * waits per client): it watches the operation while open and stops watching once it completes,
+ * times out or the client goes away. Subclasses say what to send on each signal.
+ */
+public abstract class FollowedOperation implements OperationEvents.Watcher {
+
+    public static final Duration MAX_OPEN = Duration.ofHours(1);
+
+    protected final String operationKey;
+    protected final SseEmitter emitter = new SseEmitter(MAX_OPEN.toMillis());
+    private final OperationEvents events;
+    private boolean closed;
+
+    protected FollowedOperation(String operationKey, OperationEvents events) {
+        this.operationKey = operationKey;
+        this.events = events;
+        emitter.onCompletion(this::close);
+        emitter.onTimeout(this::close);
+        emitter.onError(e -> close());
+    }
+
+    public SseEmitter open() {
+        events.watch(operationKey, this);
+        return emitter;
+    }
+
+    /**
+     * Sends what is new since the last call, on the events thread.
+     *
+     * @return true when the stream is over (the operation ended or is gone)
+     */
+    protected abstract boolean update() throws IOException;
+
+    @Override
+    public final synchronized void check() {
+        if (closed) {
+            return;
+        }
+        try {
+            if (update()) {
+                emitter.complete();
+                close();
+            }
+        } catch (IOException | IllegalStateException gone) {
+            close();
+        }
+    }
+
+    private synchronized void close() {
+        if (!closed) {
+            closed = true;
+            events.unwatch(operationKey, this);
+        }
+    }
+}
