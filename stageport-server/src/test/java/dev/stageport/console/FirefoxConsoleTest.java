@@ -67,8 +67,12 @@ class FirefoxConsoleTest extends ServerTest {
                   form.querySelector("select[name='environmentKey']").value = stage;
                   form.querySelector('button').click();
                 }""", app.release2(), QA);
-        // the operation page updates itself (htmx polling) until the operation ends: no reload here
+        // the confirm page: the analysis and policy of that revision in QA, then Start
+        firefox.waitUntil("() => document.getElementById('start') !== null", LIVE_WAIT, "the deploy's confirm page");
+        firefox.call("() => document.getElementById('start').click()");
+        // the operation page follows the server's event stream until the operation ends: no reload here
         firefox.waitUntil("() => location.pathname.includes('/console/operations/')"
+                + " && document.querySelector('#live[sse-connect]') !== null"
                 + " && document.getElementById('op-status')?.textContent.trim() === 'Finished'", LIVE_WAIT,
                 "the live operation page showing Finished");
         String messages = firefox.text("() => document.getElementById('messages').textContent.trim()");
