@@ -3,6 +3,7 @@ package dev.stageport.console;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
@@ -12,6 +13,11 @@ class ConsoleWebConfiguration implements WebMvcConfigurer {
 
     ConsoleWebConfiguration(ViewerResolver viewers) {
         this.viewers = viewers;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new FormText()).addPathPatterns("/console/**");
     }
 
     @Override
