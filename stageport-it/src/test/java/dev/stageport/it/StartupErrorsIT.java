@@ -14,17 +14,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The packaged server started the way an operator starts it, with one mistake each
  * time: it must exit non-zero with exactly one line on stderr that names the problem,
  * no stack trace anywhere, and (where the check comes first) nothing created.
- * The cases run concurrently (one per core): each is its own process with its own data
- * folder and port, and a start that fails waits mostly on its own JVM starting.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class StartupErrorsIT {
 
     private final Path work = Path.of("target", "it", "startup-" + UUID.randomUUID()).toAbsolutePath();
@@ -150,7 +145,7 @@ class StartupErrorsIT {
         builder.environment().remove("STAGEPORT_DEBUG");
         builder.environment().putAll(env);
         Process process = builder.start();
-        if (!process.waitFor(180, TimeUnit.SECONDS)) {   // a bound for a hang: the cases share the cores
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
             throw new AssertionError("The server did not exit; it should have refused to start:\n"
                     + Files.readString(out));
