@@ -18,20 +18,15 @@ final class OperationStream implements OperationEvents.Watcher {
     static final Duration MAX_OPEN = Duration.ofHours(1);
 
     private final String operationKey;
-    private final DeploymentRepository operations;
-    private final MessageRepository messages;
     private final OperationEvents events;
     private final SseEmitter emitter = new SseEmitter(MAX_OPEN.toMillis());
     private int lastSeq;
     private long lastVersion = -1;
     private boolean closed;
 
-    OperationStream(String operationKey, int lastSeq, DeploymentRepository operations, MessageRepository messages,
-                    OperationEvents events) {
+    OperationStream(String operationKey, int lastSeq, OperationEvents events) {
         this.operationKey = operationKey;
         this.lastSeq = lastSeq;
-        this.operations = operations;
-        this.messages = messages;
         this.events = events;
         emitter.onCompletion(this::close);
         emitter.onTimeout(this::close);
@@ -44,11 +39,11 @@ final class OperationStream implements OperationEvents.Watcher {
     }
 
     @Override
-    public synchronized void check() {
+    public synchronized void check(OperationSnapshot now) {
         if (closed) {
             return;
         }
-        DeploymentOperation op = operations.find(operationKey).orElse(null);
+        DeploymentOperation op = now.operation().orElse(null);
         if (op == null) {
             emitter.complete();
             return;
@@ -59,7 +54,7 @@ final class OperationStream implements OperationEvents.Watcher {
             if (lastVersion == -1 && !terminal) {
                 sendStatus(op);
             }
-            List<MessageRepository.Numbered> fresh = messages.after(operationKey, lastSeq);
+            List<MessageRepository.Numbered> fresh = now.messagesAfter(lastSeq);
             for (MessageRepository.Numbered numbered : fresh) {
                 emitter.send(SseEmitter.event().id(Integer.toString(numbered.seq())).name("message")
                         .data(numbered.message(), MediaType.APPLICATION_JSON));
