@@ -5,8 +5,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +30,7 @@ public class OperationEvents implements DisposableBean {
 
     /** Someone following one operation. */
     public interface Watcher {
-        /** Tells its client what is new in the operation as read now; called on the events thread. */
+        /** Tells its client what is new in the operation as read now (first on the request thread). */
         void check(OperationSnapshot now);
     }
 
@@ -38,21 +40,25 @@ public class OperationEvents implements DisposableBean {
     private final Map<String, Set<Watcher>> watchers = new ConcurrentHashMap<>();
     private final DeploymentRepository operations;
     private final MessageRepository messages;
-    private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, r -> {
-        Thread thread = new Thread(r, "operation-events");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Pushes what this replica's workers changed. */
+    private final ExecutorService executor = Executors.newFixedThreadPool(2, daemon("operation-events"));
+    /** The sweep has a thread of its own: with thousands of followers it must never delay a push. */
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
+            daemon("operation-events-sweep"));
 
     public OperationEvents(DeploymentRepository operations, MessageRepository messages) {
         this.operations = operations;
         this.messages = messages;
-        executor.scheduleWithFixedDelay(this::sweep, SWEEP.toMillis(), SWEEP.toMillis(), TimeUnit.MILLISECONDS);
+        sweeper.scheduleWithFixedDelay(this::sweep, SWEEP.toMillis(), SWEEP.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Registers the watcher, then lets it look once on the calling (request) thread: a change
+     * after the registration is signalled, one before it is seen by that first look.
+     */
     public void watch(String operationKey, Watcher watcher) {
         watchers.computeIfAbsent(operationKey, k -> new CopyOnWriteArraySet<>()).add(watcher);
-        executor.execute(() -> check(watcher, snapshot(operationKey)));
+        check(watcher, snapshot(operationKey));
     }
 
     public void unwatch(String operationKey, Watcher watcher) {
@@ -112,8 +118,17 @@ public class OperationEvents implements DisposableBean {
         }
     }
 
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread thread = new Thread(r, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
     @Override
     public void destroy() {
         executor.shutdownNow();
+        sweeper.shutdownNow();
     }
 }
