@@ -10,6 +10,7 @@ import java.util.Map;
  * <pre>
  *   push-latency URL CLIENT_ID SECRET OPERATIONS OUT.json   one run against a running server
  *   engine-throughput URL CLIENT_ID SECRET OPERATIONS CLIENTS OUT.json
+ *   followers URL CLIENT_ID SECRET SERVER_PID STREAMS LONG_POLLS OUT.json
  *   polling-target URL CLIENT_ID SECRET                     prints "TOKEN KEY" for scripts/polling.sh
  *   history-load DATA_DIR ROWS                              fill the stopped server's embedded database
  *   history-measure URL CLIENT_ID SECRET ROWS SAMPLES OUT.json
@@ -30,6 +31,11 @@ public final class Bench {
             case "push-latency" -> {
                 require(args, 6);
                 new PushLatency(args[1], args[2], args[3]).run(Integer.parseInt(args[4]), Path.of(args[5]));
+            }
+            case "followers" -> {
+                require(args, 8);
+                new Followers(args[1], args[2], args[3], Long.parseLong(args[4])).run(Integer.parseInt(args[5]),
+                        Integer.parseInt(args[6]), Path.of(args[7]));
             }
             case "engine-throughput" -> {
                 require(args, 7);

@@ -26,7 +26,8 @@ final class Report {
         JsonMapper json = JsonMapper.builder().build();
         List<JsonNode> push = read(json, resultsDir, "push-latency-");
         List<JsonNode> startup = read(json, resultsDir, "startup-");
-        if (push.isEmpty() && startup.isEmpty()) {
+        List<JsonNode> followers = read(json, resultsDir, "followers-");
+        if (push.isEmpty() && startup.isEmpty() && followers.isEmpty()) {
             throw new IllegalStateException("no results in " + resultsDir);
         }
         StringBuilder md = new StringBuilder("# Benchmarks\n\n");
@@ -49,15 +50,19 @@ final class Report {
             Sections.polling(md, read(json, resultsDir, "status-polling-"),
                     Files.exists(skippedPolling) ? Files.readString(skippedPolling) : null);
             Sections.push(md, push);
+            FollowersSection.write(md, followers);
             Sections.engine(md, read(json, resultsDir, "engine-throughput-"),
                     read(json, resultsDir, "pg-engine-throughput-"));
             Path chart = out.resolveSibling(out.getFileName().toString().replace(".md", "") + "-history.png");
             Sections.history(md, history(json, resultsDir), chart);
             Sections.footprint(md, read(json, resultsDir, "footprint-"));
         }
+        if (push.isEmpty()) {   // a BENCH_ONLY=followers run on an empty scratch folder
+            FollowersSection.write(md, followers);
+        }
         Startup.section(md, startup);
         md.append(Sections.notes());
-        md.append("Rerun with `bench/run` (about 25 minutes); it rewrites this page and the chart. `BENCH_ONLY=history bench/run` (or `startup`) reruns only that scenario.\n");
+        md.append("Rerun with `bench/run` (about 25 minutes); it rewrites this page and the chart. `BENCH_ONLY=history bench/run` (or `startup`, `followers`) reruns only that scenario.\n");
         Files.writeString(out, md.toString());
     }
 

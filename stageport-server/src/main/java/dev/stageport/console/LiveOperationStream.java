@@ -6,6 +6,7 @@ import dev.stageport.deployments.FollowedOperation;
 import dev.stageport.deployments.MessageDetailsV1TaskProgressMessage;
 import dev.stageport.deployments.MessageRepository;
 import dev.stageport.deployments.OperationEvents;
+import dev.stageport.deployments.OperationSnapshot;
 import dev.stageport.deployments.OperationStatus;
 import dev.stageport.errors.ApiException;
 import dev.stageport.identity.Caller;
@@ -23,23 +24,21 @@ final class LiveOperationStream extends FollowedOperation {
 
     private final Caller caller;
     private final DeploymentService deployments;
-    private final MessageRepository messages;
     private final LiveFragments fragments;
     private int lastSeq;
     private long lastVersion = -1;
 
     LiveOperationStream(Caller caller, String operationKey, int lastSeq, DeploymentService deployments,
-                        MessageRepository messages, OperationEvents events, LiveFragments fragments) {
+                        OperationEvents events, LiveFragments fragments) {
         super(operationKey, events);
         this.caller = caller;
         this.lastSeq = lastSeq;
         this.deployments = deployments;
-        this.messages = messages;
         this.fragments = fragments;
     }
 
     @Override
-    protected boolean update() throws IOException {
+    protected boolean update(OperationSnapshot now) throws IOException {
         DeploymentOperation op;
         try {
             // a grant taken away while the page is open ends the stream like a deleted operation
@@ -47,7 +46,7 @@ final class LiveOperationStream extends FollowedOperation {
         } catch (ApiException gone) {
             return true;
         }
-        List<MessageRepository.Numbered> fresh = messages.after(operationKey, lastSeq);
+        List<MessageRepository.Numbered> fresh = now.messagesAfter(lastSeq);
         if (!fresh.isEmpty()) {
             List<MessageDetailsV1TaskProgressMessage> rows = fresh.stream().map(MessageRepository.Numbered::message)
                     .toList();

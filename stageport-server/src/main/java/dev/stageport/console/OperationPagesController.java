@@ -6,7 +6,6 @@ import dev.stageport.deployments.DeploymentOperationsType;
 import dev.stageport.deployments.DeploymentService;
 import dev.stageport.deployments.ListRequest;
 import dev.stageport.deployments.MessageDetailsV1TaskProgressMessage;
-import dev.stageport.deployments.MessageRepository;
 import dev.stageport.deployments.OperationEvents;
 import dev.stageport.deployments.OperationStatus;
 import dev.stageport.errors.ApiException;
@@ -40,16 +39,14 @@ class OperationPagesController {
     private final DeploymentService deployments;
     private final PortfolioService portfolio;
     private final FormOnce once;
-    private final MessageRepository messages;
     private final OperationEvents events;
     private final LiveFragments fragments;
 
     OperationPagesController(DeploymentService deployments, PortfolioService portfolio, FormOnce once,
-                             MessageRepository messages, OperationEvents events, LiveFragments fragments) {
+                             OperationEvents events, LiveFragments fragments) {
         this.deployments = deployments;
         this.portfolio = portfolio;
         this.once = once;
-        this.messages = messages;
         this.events = events;
         this.fragments = fragments;
     }
@@ -111,7 +108,7 @@ class OperationPagesController {
         if (seen < 0) {
             throw ApiException.badRequest("'after' must be 0 or more, got " + seen + ".");
         }
-        return new LiveOperationStream(viewer.caller(), op.key(), seen, deployments, messages, events, fragments)
+        return new LiveOperationStream(viewer.caller(), op.key(), seen, deployments, events, fragments)
                 .open();
     }
 

@@ -32,19 +32,19 @@ public abstract class FollowedOperation implements OperationEvents.Watcher {
     }
 
     /**
-     * Sends what is new since the last call, on the events thread.
+     * Sends what is new since the last call in the operation as read now (shared by its followers).
      *
      * @return true when the stream is over (the operation ended or is gone)
      */
-    protected abstract boolean update() throws IOException;
+    protected abstract boolean update(OperationSnapshot now) throws IOException;
 
     @Override
-    public final synchronized void check() {
+    public final synchronized void check(OperationSnapshot now) {
         if (closed) {
             return;
         }
         try {
-            if (update()) {
+            if (update(now)) {
                 emitter.complete();
                 close();
             }

@@ -5,8 +5,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,35 +21,44 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Tells whoever follows an operation (event streams, long polls) that it changed.
  * The worker on this replica signals right after its write commits, which keeps
  * push latency at a few milliseconds; a sweep every second catches changes made
- * by other replicas. Watchers re-read the database, so a signal carries no data
- * and a lost or duplicate one is harmless.
+ * by other replicas. A signal carries no data: the operation is read once per
+ * signal for all its watchers (an {@link OperationSnapshot}), so a lost or duplicate
+ * one is harmless and thousands of followers cost a read per operation, not per follower.
  */
 @Component
 public class OperationEvents implements DisposableBean {
 
     /** Someone following one operation. */
     public interface Watcher {
-        /** Re-reads the operation and tells its client what is new; called on the events thread. */
-        void check();
+        /** Tells its client what is new in the operation as read now (first on the request thread). */
+        void check(OperationSnapshot now);
     }
 
     static final Duration SWEEP = Duration.ofSeconds(1);
     private static final Logger log = LoggerFactory.getLogger(OperationEvents.class);
 
     private final Map<String, Set<Watcher>> watchers = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, r -> {
-        Thread thread = new Thread(r, "operation-events");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final DeploymentRepository operations;
+    private final MessageRepository messages;
+    /** Pushes what this replica's workers changed. */
+    private final ExecutorService executor = Executors.newFixedThreadPool(2, daemon("operation-events"));
+    /** The sweep has a thread of its own: with thousands of followers it must never delay a push. */
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
+            daemon("operation-events-sweep"));
 
-    public OperationEvents() {
-        executor.scheduleWithFixedDelay(this::sweep, SWEEP.toMillis(), SWEEP.toMillis(), TimeUnit.MILLISECONDS);
+    public OperationEvents(DeploymentRepository operations, MessageRepository messages) {
+        this.operations = operations;
+        this.messages = messages;
+        sweeper.scheduleWithFixedDelay(this::sweep, SWEEP.toMillis(), SWEEP.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Registers the watcher, then lets it look once on the calling (request) thread: a change
+     * after the registration is signalled, one before it is seen by that first look.
+     */
     public void watch(String operationKey, Watcher watcher) {
         watchers.computeIfAbsent(operationKey, k -> new CopyOnWriteArraySet<>()).add(watcher);
-        executor.execute(() -> check(watcher));
+        check(watcher, snapshot(operationKey));
     }
 
     public void unwatch(String operationKey, Watcher watcher) {
@@ -71,27 +82,53 @@ public class OperationEvents implements DisposableBean {
         }
     }
 
+    /** How many clients follow operations on this replica now (streams and long polls). */
+    public int followers() {
+        return watchers.values().stream().mapToInt(Set::size).sum();
+    }
+
     private void notifyWatchers(String operationKey) {
-        Set<Watcher> set = watchers.get(operationKey);
-        if (set != null) {
-            set.forEach(watcher -> executor.execute(() -> check(watcher)));
+        if (watchers.containsKey(operationKey)) {
+            executor.execute(() -> checkAll(operationKey));
         }
     }
 
     private void sweep() {
-        watchers.values().forEach(set -> set.forEach(OperationEvents::check));
+        watchers.keySet().forEach(this::checkAll);
     }
 
-    private static void check(Watcher watcher) {
+    private void checkAll(String operationKey) {
+        Set<Watcher> set = watchers.get(operationKey);
+        if (set == null) {
+            return;
+        }
+        OperationSnapshot now = snapshot(operationKey);
+        set.forEach(watcher -> check(watcher, now));
+    }
+
+    private OperationSnapshot snapshot(String operationKey) {
+        return new OperationSnapshot(operationKey, operations, messages);
+    }
+
+    private static void check(Watcher watcher, OperationSnapshot now) {
         try {
-            watcher.check();
+            watcher.check(now);
         } catch (RuntimeException e) {
             log.debug("An operation watcher failed: {}", e.toString());
         }
     }
 
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread thread = new Thread(r, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
     @Override
     public void destroy() {
         executor.shutdownNow();
+        sweeper.shutdownNow();
     }
 }

@@ -18,20 +18,18 @@ public class OperationFollowers {
 
     private final DeploymentService deployments;
     private final DeploymentRepository operations;
-    private final MessageRepository messages;
     private final OperationEvents events;
 
     public OperationFollowers(DeploymentService deployments, DeploymentRepository operations,
-                              MessageRepository messages, OperationEvents events) {
+                              OperationEvents events) {
         this.deployments = deployments;
         this.operations = operations;
-        this.messages = messages;
         this.events = events;
     }
 
     public SseEmitter stream(Caller caller, String operationKey, String lastEventId) {
         DeploymentOperation op = deployments.visible(caller, operationKey);
-        return new OperationStream(op.key(), resumeAfter(lastEventId), operations, messages, events).open();
+        return new OperationStream(op.key(), resumeAfter(lastEventId), events).open();
     }
 
     /**
@@ -46,7 +44,7 @@ public class OperationFollowers {
         DeploymentOperation op = deployments.visible(caller, operationKey);
         DeferredResult<DeploymentOperationResponse> result = new DeferredResult<>(
                 Duration.ofSeconds(waitSeconds).toMillis());
-        OperationEvents.Watcher watcher = () -> operations.find(op.key())
+        OperationEvents.Watcher watcher = now -> now.operation()
                 .filter(o -> o.status() != OperationStatus.Running)
                 .ifPresent(o -> result.setResult(DeploymentOperationResponse.of(o)));
         result.onTimeout(() -> result.setResult(DeploymentOperationResponse.of(operations.find(op.key())

@@ -14,22 +14,17 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 final class OperationStream extends FollowedOperation {
 
-    private final DeploymentRepository operations;
-    private final MessageRepository messages;
     private int lastSeq;
     private long lastVersion = -1;
 
-    OperationStream(String operationKey, int lastSeq, DeploymentRepository operations, MessageRepository messages,
-                    OperationEvents events) {
+    OperationStream(String operationKey, int lastSeq, OperationEvents events) {
         super(operationKey, events);
         this.lastSeq = lastSeq;
-        this.operations = operations;
-        this.messages = messages;
     }
 
     @Override
-    protected boolean update() throws IOException {
-        DeploymentOperation op = operations.find(operationKey).orElse(null);
+    protected boolean update(OperationSnapshot now) throws IOException {
+        DeploymentOperation op = now.operation().orElse(null);
         if (op == null) {
             return true;
         }
@@ -38,7 +33,7 @@ final class OperationStream extends FollowedOperation {
         if (lastVersion == -1 && !terminal) {
             sendStatus(op);
         }
-        List<MessageRepository.Numbered> fresh = messages.after(operationKey, lastSeq);
+        List<MessageRepository.Numbered> fresh = now.messagesAfter(lastSeq);
         for (MessageRepository.Numbered numbered : fresh) {
             emitter.send(SseEmitter.event().id(Integer.toString(numbered.seq())).name("message")
                     .data(numbered.message(), MediaType.APPLICATION_JSON));

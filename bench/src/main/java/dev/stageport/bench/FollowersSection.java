@@ -1,0 +1,80 @@
+package dev.stageport.bench;
+
+import java.util.List;
+import java.util.Locale;
+import tools.jackson.databind.JsonNode;
+
+/** The "Followers at scale" section of docs/benchmarks.md, with its budgets and verdicts. */
+final class FollowersSection {
+
+    static final double P99_BUDGET_MS = 50;
+    static final double RSS_BUDGET_MB = 700;
+
+    private FollowersSection() {
+    }
+
+    static void write(StringBuilder md, List<JsonNode> runs) {
+        if (runs.isEmpty()) {
+            return;
+        }
+        JsonNode first = runs.get(0);
+        int followers = first.path("streams").asInt() + first.path("longPolls").asInt();
+        md.append("## Followers at scale\n\n");
+        md.append(first.path("streams").asInt()).append(" event-stream followers and ").append(first.path("longPolls")
+                        .asInt()).append(" long polls (`?waitSeconds=60`, asked again when it passes) wait at once on ")
+                .append(first.path("operations").asInt()).append(" running Deploys of one server (")
+                .append(first.path("serverJava").asString()).append(", `-Xmx512m`); the Deploys wait in ")
+                .append("AwaitApproval, so they stay Running while the followers connect, and are then approved ")
+                .append("one after the other by a second client. Push latency is from each Deploy's ")
+                .append("`finishedDateTime` to the follower knowing; RSS and thread count are read from ")
+                .append("/proc/PID/status every 100 ms. The followers come from one process (java.net.http, a ")
+                .append("pool of 4 threads). Budget: p99 ≤ ").append(fmt(P99_BUDGET_MS)).append(" ms, RSS ≤ ")
+                .append(fmt(RSS_BUDGET_MB)).append(" MB, no thread per waiting client.\n\n");
+        md.append("| figure | value | budget | verdict |\n| --- | --- | --- | --- |\n");
+        budget(md, runs, "event stream p50 (ms)", r -> r.path("eventStream").path("p50").asDouble(), "%.1f", -1);
+        budget(md, runs, "event stream p99 (ms)", r -> r.path("eventStream").path("p99").asDouble(), "%.1f",
+                P99_BUDGET_MS);
+        budget(md, runs, "long poll p50 (ms)", r -> r.path("longPoll").path("p50").asDouble(), "%.1f", -1);
+        budget(md, runs, "long poll p99 (ms)", r -> r.path("longPoll").path("p99").asDouble(), "%.1f", P99_BUDGET_MS);
+        budget(md, runs, "server RSS at peak (MB)", r -> r.path("peakRssMb").asDouble(), "%.0f", RSS_BUDGET_MB);
+        budget(md, runs, "server RSS with every follower waiting (MB)", r -> r.path("rssWaitingMb").asDouble(), "%.0f",
+                -1);
+        double[] threads = Report.values(runs, r -> r.path("peakThreads").asDouble());
+        md.append("| server threads at peak | ").append(Report.spread(runs, r -> r.path("peakThreads").asDouble(),
+                        "%.0f")).append(" | fewer than the ").append(followers).append(" followers | ")
+                .append(verdict(Report.median(threads) < followers)).append(" |\n");
+        budget(md, runs, "server threads with every follower waiting", r -> r.path("threadsWaiting").asDouble(), "%.0f",
+                -1);
+        budget(md, runs, "time to connect every follower (s)", r -> r.path("connectSeconds").asDouble(), "%.1f", -1);
+        budget(md, runs, "approvals → every follower knew (s)", r -> r.path("finishSeconds").asDouble(), "%.1f", -1);
+        budget(md, runs, "long polls asked again (waitSeconds passed)", r -> r.path("repolls").asDouble(), "%.0f", -1);
+        double[] failures = Report.values(runs, r -> r.path("failures").asDouble());
+        md.append("| followers that failed | ").append(Report.spread(runs, r -> r.path("failures").asDouble(), "%.0f"))
+                .append(" | 0 | ").append(verdict(failures[failures.length - 1] == 0)).append(" |\n");
+        runs.stream().map(r -> r.path("problem").asString()).filter(p -> !p.isEmpty()).forEach(p ->
+                md.append("\n**Run incomplete**: ").append(p).append(".\n"));
+        md.append("\nLoad average (1 min, 2 cores) at the end of each run: ").append(String.join(", ",
+                runs.stream().map(r -> r.path("loadAverage").asString()).toList())).append(". Verdicts use the median ")
+                .append("run; failures the worst.\n\n");
+    }
+
+    /** A row; a budget below 0 means the figure explains the others and has none of its own. */
+    private static void budget(StringBuilder md, List<JsonNode> runs, String label,
+                               java.util.function.ToDoubleFunction<JsonNode> field, String format, double budget) {
+        md.append("| ").append(label).append(" | ").append(Report.spread(runs, field, format)).append(" | ");
+        if (budget < 0) {
+            md.append("– | – |\n");
+            return;
+        }
+        md.append("≤ ").append(fmt(budget)).append(" | ")
+                .append(verdict(Report.median(Report.values(runs, field)) <= budget)).append(" |\n");
+    }
+
+    private static String fmt(double value) {
+        return String.format(Locale.ROOT, "%.0f", value);
+    }
+
+    private static String verdict(boolean ok) {
+        return ok ? "meets" : "**misses**";
+    }
+}
