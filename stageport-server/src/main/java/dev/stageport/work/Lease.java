@@ -21,6 +21,8 @@ public final class Lease {
     private volatile boolean stop;
     private volatile String step;
     private volatile boolean ended;
+    /** A completed step not recorded yet: the next step's start (or the snooze) records it. */
+    private String unwrittenCompletion;
 
     public Lease(WorkItem claimed, String workerId) {
         this(claimed, workerId, Clock.systemUTC());
@@ -66,6 +68,18 @@ public final class Lease {
 
     void step(String step) {
         this.step = step;
+    }
+
+    String unwrittenCompletion() {
+        return unwrittenCompletion;
+    }
+
+    void completed(String step) {
+        unwrittenCompletion = step;
+    }
+
+    void completionWritten() {
+        unwrittenCompletion = null;
     }
 
     /** True once the operation's end was written (the transaction may still roll back). */

@@ -107,6 +107,7 @@ public class OperationEngine implements SmartLifecycle {
         lease.bind();
         try {
             handler.run(lease);
+            recordUnwrittenCompletion(lease);
         } catch (LeaseLost lost) {
             log.info("{}; another worker owns it now.", lost.getMessage());
         } finally {
@@ -115,6 +116,14 @@ public class OperationEngine implements SmartLifecycle {
             leases.remove(lease);
         }
         return true;
+    }
+
+    /** A handler that returned without ending or snoozing its item still leaves its progress behind. */
+    private void recordUnwrittenCompletion(Lease lease) {
+        String step = lease.unwrittenCompletion();
+        if (step != null && !lease.ended() && !lease.lost()) {
+            queue.completeStep(lease, step);
+        }
     }
 
     /**

@@ -42,12 +42,12 @@ public class StepRunner {
      * when it only computes (a read), so the recorded progress never goes backwards.
      */
     public <T> T run(Lease lease, List<? extends Step> plan, Step step, RetryPolicy retry, Supplier<T> action) {
-        checkpoint(lease, step.name());
         if (completedBefore(lease, plan, step)) {
+            checkpoint(lease, step.name());
             lease.step(step.name());
             return step.effect() ? null : attempt(lease, step, retry, action);
         }
-        queue.startStep(lease, step.name());
+        start(lease, step.name());
         lease.step(step.name());
         faults.failure(lease, step.name()).ifPresent(message -> {
             throw new InjectedFailure(message);
@@ -55,9 +55,35 @@ public class StepRunner {
         T result = attempt(lease, step, retry, action);
         if (!lease.ended()) {
             lease.ensureHeld();
-            queue.completeStep(lease, step.name());
+            if (step.rerunnable()) {
+                lease.completed(step.name()); // recorded by the next step's start: one UPDATE for both
+            } else {
+                queue.completeStep(lease, step.name()); // a step that must not run twice is recorded at once
+            }
         }
         return result;
+    }
+
+    /**
+     * The step boundary: a cancel or a passed deadline stops the operation. The cancel is
+     * checked by the UPDATE that records the start, so a step costs no read of the work item.
+     */
+    private void start(Lease lease, String step) {
+        lease.ensureHeld();
+        WorkItem claimed = lease.claimed();
+        if (claimed.deadlineAt() != null && clock.instant().isAfter(claimed.deadlineAt())) {
+            checkpoint(lease, step);
+        }
+        if (queue.tryStartStep(lease, step)) {
+            return;
+        }
+        WorkItem now = queue.find(lease.key()).orElse(null);
+        if (now != null && lease.workerId().equals(now.claimedBy()) && now.version() == lease.version()
+                && now.running() && now.cancelRequested()) {
+            checkpoint(lease, step);
+        }
+        lease.lose();
+        throw new LeaseLost(lease.key());
     }
 
     private <T> T attempt(Lease lease, Step step, RetryPolicy retry, Supplier<T> action) {
