@@ -34,7 +34,7 @@ public final class Bench {
                 new PushLatency(args[1], args[2], args[3]).run(Integer.parseInt(args[4]), Path.of(args[5]));
             }
             case "engine-throughput" -> {
-                require(args, 7);
+                require(args, args.length == 8 ? 8 : 7); // the server pids are optional
                 List<Long> pids = args.length > 7 ? Stream.of(args[7].split(",")).map(Long::valueOf).toList()
                         : List.of();
                 new EngineThroughput(args[1], args[2], args[3]).run(Integer.parseInt(args[4]),

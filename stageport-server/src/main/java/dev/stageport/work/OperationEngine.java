@@ -118,10 +118,14 @@ public class OperationEngine implements SmartLifecycle {
         return true;
     }
 
-    /** A handler that returned without ending or snoozing its item still leaves its progress behind. */
+    /** A handler that returned without ending or snoozing its item still leaves its progress and messages. */
     private void recordUnwrittenCompletion(Lease lease) {
+        if (lease.ended() || lease.lost()) {
+            return;
+        }
+        queue.flushMessages(lease);
         String step = lease.unwrittenCompletion();
-        if (step != null && !lease.ended() && !lease.lost()) {
+        if (step != null) {
             queue.completeStep(lease, step);
         }
     }

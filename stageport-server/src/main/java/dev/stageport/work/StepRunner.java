@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs the steps of a feature's plan for one lease: at every step boundary it honours
@@ -19,12 +20,16 @@ import org.springframework.stereotype.Component;
 public class StepRunner {
 
     private final WorkQueue queue;
+    private final WorkMessages messages;
+    private final TransactionTemplate transactions;
     private final Clock clock;
     private final StepFaults faults;
 
-    public StepRunner(WorkQueue queue, Clock clock,
+    public StepRunner(WorkQueue queue, WorkMessages messages, TransactionTemplate transactions, Clock clock,
                       org.springframework.beans.factory.ObjectProvider<StepFaults> faults) {
         this.queue = queue;
+        this.messages = messages;
+        this.transactions = transactions;
         this.clock = clock;
         this.faults = faults.getIfAvailable(() -> StepFaults.NONE);
     }
@@ -45,14 +50,14 @@ public class StepRunner {
         if (completedBefore(lease, plan, step)) {
             checkpoint(lease, step.name());
             lease.step(step.name());
-            return step.effect() ? null : attempt(lease, step, retry, action);
+            return step.effect() ? null : inStep(lease, () -> attempt(lease, step, retry, action));
         }
         start(lease, step.name());
         lease.step(step.name());
         faults.failure(lease, step.name()).ifPresent(message -> {
             throw new InjectedFailure(message);
         });
-        T result = attempt(lease, step, retry, action);
+        T result = inStep(lease, () -> attempt(lease, step, retry, action));
         if (!lease.ended()) {
             lease.ensureHeld();
             if (step.rerunnable()) {
@@ -74,7 +79,13 @@ public class StepRunner {
         if (claimed.deadlineAt() != null && clock.instant().isAfter(claimed.deadlineAt())) {
             checkpoint(lease, step);
         }
-        if (queue.tryStartStep(lease, step)) {
+        boolean started = lease.hasUnwrittenMessages()
+                ? Boolean.TRUE.equals(transactions.execute(tx -> {
+                    messages.flush(lease); // the previous step's, with the same commit
+                    return queue.tryStartStep(lease, step);
+                }))
+                : queue.tryStartStep(lease, step);
+        if (started) {
             return;
         }
         WorkItem now = queue.find(lease.key()).orElse(null);
@@ -84,6 +95,16 @@ public class StepRunner {
         }
         lease.lose();
         throw new LeaseLost(lease.key());
+    }
+
+    /** While the step runs, its messages wait for its boundary (or are written before it waits). */
+    private <T> T inStep(Lease lease, Supplier<T> run) {
+        lease.inStep(true, () -> messages.flush(lease));
+        try {
+            return run.get();
+        } finally {
+            lease.inStep(false, null);
+        }
     }
 
     private <T> T attempt(Lease lease, Step step, RetryPolicy retry, Supplier<T> action) {

@@ -22,9 +22,11 @@ public class WorkQueue {
             not_before, cancel_requested_by, cancel_reason, deadline_at, created_at, placement""";
 
     private final JdbcClient jdbc;
+    private final WorkMessages messages;
 
-    public WorkQueue(JdbcClient jdbc) {
+    public WorkQueue(JdbcClient jdbc, WorkMessages messages) {
         this.jdbc = jdbc;
+        this.messages = messages;
     }
 
     /** Records new work, in the caller's transaction together with the feature's own record. */
@@ -139,8 +141,14 @@ public class WorkQueue {
         lease.completionWritten();
     }
 
+    /** Writes the messages the lease's last step left, if any. */
+    void flushMessages(Lease lease) {
+        messages.flush(lease);
+    }
+
     /** Hands the item back until {@code until} (a wait step polls again later); any worker may take it then. */
     public void snooze(Lease lease, Instant until) {
+        messages.flush(lease);
         write(lease, jdbc.sql("update work_item set claimed_by = null, lease_expires_at = null, not_before = ?,"
                         + " last_completed_step = coalesce(?, last_completed_step),"
                         + " version = version + 1 where op_key = ? and version = ? and claimed_by = ?"
@@ -162,6 +170,7 @@ public class WorkQueue {
 
     /** The end of the operation, in the same transaction as the feature's terminal status write. */
     public void end(Lease lease) {
+        messages.flush(lease);
         write(lease, jdbc.sql("update work_item set state = 'Ended', lease_expires_at = null, version = version + 1"
                         + " where op_key = ? and version = ? and claimed_by = ? and state = 'Running'")
                 .params(lease.key(), lease.version(), lease.workerId()).update());
