@@ -63,7 +63,10 @@ public class StepRunner {
             if (step.rerunnable()) {
                 lease.completed(step.name()); // recorded by the next step's start: one UPDATE for both
             } else {
-                queue.completeStep(lease, step.name()); // a step that must not run twice is recorded at once
+                withMessages(lease, () -> { // a step that must not run twice is recorded at once
+                    queue.completeStep(lease, step.name());
+                    return true;
+                });
             }
         }
         return result;
@@ -79,13 +82,7 @@ public class StepRunner {
         if (claimed.deadlineAt() != null && clock.instant().isAfter(claimed.deadlineAt())) {
             checkpoint(lease, step);
         }
-        boolean started = lease.hasUnwrittenMessages()
-                ? Boolean.TRUE.equals(transactions.execute(tx -> {
-                    messages.flush(lease); // the previous step's, with the same commit
-                    return queue.tryStartStep(lease, step);
-                }))
-                : queue.tryStartStep(lease, step);
-        if (started) {
+        if (withMessages(lease, () -> queue.tryStartStep(lease, step))) {
             return;
         }
         WorkItem now = queue.find(lease.key()).orElse(null);
@@ -95,6 +92,20 @@ public class StepRunner {
         }
         lease.lose();
         throw new LeaseLost(lease.key());
+    }
+
+    /**
+     * Runs a progress write together with the messages the last step left, in one transaction:
+     * a recorded completion always has its step's messages.
+     */
+    private boolean withMessages(Lease lease, Supplier<Boolean> write) {
+        if (!lease.hasUnwrittenMessages()) {
+            return write.get();
+        }
+        return Boolean.TRUE.equals(transactions.execute(tx -> {
+            messages.flush(lease);
+            return write.get();
+        }));
     }
 
     /** While the step runs, its messages wait for its boundary (or are written before it waits). */
