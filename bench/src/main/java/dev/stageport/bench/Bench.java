@@ -3,13 +3,15 @@ package dev.stageport.bench;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Entry point of the benchmark jar, driven by bench/run:
  * <pre>
  *   push-latency URL CLIENT_ID SECRET OPERATIONS OUT.json   one run against a running server
- *   engine-throughput URL CLIENT_ID SECRET OPERATIONS CLIENTS OUT.json
+ *   engine-throughput URL[,URL...] CLIENT_ID SECRET OPERATIONS CLIENTS OUT.json [SERVER_PID,...]
  *   followers URL CLIENT_ID SECRET SERVER_PID STREAMS LONG_POLLS OUT.json
  *   polling-target URL CLIENT_ID SECRET                     prints "TOKEN KEY" for scripts/polling.sh
  *   history-load DATA_DIR ROWS                              fill the stopped server's embedded database
@@ -38,9 +40,11 @@ public final class Bench {
                         Integer.parseInt(args[6]), Path.of(args[7]));
             }
             case "engine-throughput" -> {
-                require(args, 7);
+                require(args, args.length == 8 ? 8 : 7); // the server pids are optional
+                List<Long> pids = args.length > 7 ? Stream.of(args[7].split(",")).map(Long::valueOf).toList()
+                        : List.of();
                 new EngineThroughput(args[1], args[2], args[3]).run(Integer.parseInt(args[4]),
-                        Integer.parseInt(args[5]), Path.of(args[6]));
+                        Integer.parseInt(args[5]), Path.of(args[6]), pids);
             }
             case "polling-target" -> {
                 require(args, 4);

@@ -20,22 +20,25 @@ import tools.jackson.databind.json.JsonMapper;
  * simulated runtime with zero step time, posted by concurrent clients; measured
  * from the first POST until the last operation is Finished. A target takes one
  * operation at a time (the API refuses a second), so each client owns a slice of
- * the targets and deploys to them in rounds.
+ * the targets and deploys to them in rounds. With several server URLs (replicas on one
+ * database) the clients are spread over them; with the servers' process ids the result
+ * carries their CPU time per operation over the measured pass (from /proc/PID/stat), which
+ * says more than operations per second on a machine other work shares.
  */
 final class EngineThroughput {
 
-    private final String url;
+    private final List<String> urls;
     private final String clientId;
     private final String secret;
 
     EngineThroughput(String url, String clientId, String secret) {
-        this.url = url;
+        this.urls = List.of(url.split(","));
         this.clientId = clientId;
         this.secret = secret;
     }
 
-    void run(int operations, int clients, Path out) throws Exception {
-        OdcClient admin = new OdcClient(url, clientId, secret);
+    void run(int operations, int clients, Path out, List<Long> serverPids) throws Exception {
+        OdcClient admin = new OdcClient(urls.get(0), clientId, secret);
         List<String> stages = new ArrayList<>();
         admin.get("/api/portfolios/v1/environments").path("results").forEach(s -> stages.add(s.path("key")
                 .asString()));
@@ -54,12 +57,14 @@ final class EngineThroughput {
         }
         AtomicInteger finished = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long cpuBefore = cpuMillis(serverPids);
+        double loadBefore = loadAverage();
         long start = System.nanoTime();
         List<Future<?>> work = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             int slice = c;
             work.add(pool.submit(() -> {
-                OdcClient client = new OdcClient(url, clientId, secret);
+                OdcClient client = new OdcClient(urls.get(slice % urls.size()), clientId, secret);
                 List<String[]> mine = new ArrayList<>();
                 for (int t = slice; t < targets.size(); t += clients) {
                     mine.add(targets.get(t));
@@ -93,6 +98,7 @@ final class EngineThroughput {
             f.get();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        long cpu = cpuMillis(serverPids) - cpuBefore;
         pool.shutdown();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("scenario", "engine-throughput");
@@ -102,9 +108,36 @@ final class EngineThroughput {
         result.put("targets", targets.size());
         result.put("seconds", seconds);
         result.put("operationsPerSecond", operations / seconds);
+        result.put("replicas", urls.size());
+        if (!serverPids.isEmpty()) {
+            result.put("serverCpuMsPerOperation", (double) cpu / operations);
+        }
+        result.put("loadAverageBefore", loadBefore);
+        result.put("loadAverageAfter", loadAverage());
         write(out, result);
-        System.out.printf("engine throughput: %d operations (%d Finished) in %.2f s = %.0f operations/s%n",
-                operations, finished.get(), seconds, operations / seconds);
+        System.out.printf("engine throughput: %d operations (%d Finished) in %.2f s = %.0f operations/s,"
+                        + " %.2f ms server CPU per operation, load average %.1f -> %.1f%n", operations,
+                finished.get(), seconds, operations / seconds, serverPids.isEmpty() ? 0.0 : (double) cpu / operations,
+                loadBefore, loadAverage());
+    }
+
+    /** User + system CPU time of the processes, in ms (Linux). */
+    static long cpuMillis(List<Long> pids) throws IOException {
+        long ticks = 0;
+        for (long pid : pids) {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
+        }
+        return ticks * 10; // USER_HZ is 100 on Linux
+    }
+
+    private static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     static void write(Path out, Map<String, Object> result) throws IOException {

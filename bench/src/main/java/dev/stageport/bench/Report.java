@@ -27,12 +27,14 @@ final class Report {
         List<JsonNode> push = read(json, resultsDir, "push-latency-");
         List<JsonNode> startup = read(json, resultsDir, "startup-");
         List<JsonNode> followers = read(json, resultsDir, "followers-");
-        if (push.isEmpty() && startup.isEmpty() && followers.isEmpty()) {
+        List<JsonNode> engine = read(json, resultsDir, "engine-throughput-");
+        if (push.isEmpty() && startup.isEmpty() && followers.isEmpty() && engine.isEmpty()) {
             throw new IllegalStateException("no results in " + resultsDir);
         }
         StringBuilder md = new StringBuilder("# Benchmarks\n\n");
         md.append("Measured by `bench/run` on ").append(LocalDate.now(ZoneOffset.UTC)).append(" on this machine: ")
-                .append(machine()).append(". Each figure is min / median / max over ").append(Math.max(push.size(), startup.size() / 2))
+                .append(machine()).append(". Each figure is min / median / max over ")
+                .append(Math.max(Math.max(push.size(), startup.size() / 2), engine.size()))
                 .append(" runs; every run starts fresh server processes (rate limits off) and the load comes from ")
                 .append("separate processes on loopback. The machine is shared with other engineers' builds and ")
                 .append("tests: the load average when the report was written was ").append(loadAverage())
@@ -50,19 +52,19 @@ final class Report {
             Sections.polling(md, read(json, resultsDir, "status-polling-"),
                     Files.exists(skippedPolling) ? Files.readString(skippedPolling) : null);
             Sections.push(md, push);
-            FollowersSection.write(md, followers);
-            Sections.engine(md, read(json, resultsDir, "engine-throughput-"),
-                    read(json, resultsDir, "pg-engine-throughput-"));
+        }
+        // each also alone: a BENCH_ONLY=followers or =engine run on an empty scratch folder has only its results
+        FollowersSection.write(md, followers);
+        Sections.engine(md, engine, read(json, resultsDir, "pg-engine-throughput-"),
+                read(json, resultsDir, "pg2-engine-throughput-"));
+        if (!push.isEmpty()) {
             Path chart = out.resolveSibling(out.getFileName().toString().replace(".md", "") + "-history.png");
             Sections.history(md, history(json, resultsDir), chart);
             Sections.footprint(md, read(json, resultsDir, "footprint-"));
         }
-        if (push.isEmpty()) {   // a BENCH_ONLY=followers run on an empty scratch folder
-            FollowersSection.write(md, followers);
-        }
         Startup.section(md, startup);
         md.append(Sections.notes());
-        md.append("Rerun with `bench/run` (about 25 minutes); it rewrites this page and the chart. `BENCH_ONLY=history bench/run` (or `startup`, `followers`) reruns only that scenario.\n");
+        md.append("Rerun with `bench/run` (about 25 minutes); it rewrites this page and the chart. `BENCH_ONLY=history bench/run` (or `startup`, `followers`, `engine`) reruns only that scenario.\n");
         Files.writeString(out, md.toString());
     }
 

@@ -52,6 +52,8 @@ class DeploymentOutcome {
         this.events = events;
         this.metrics = metrics;
         this.clock = clock;
+        // a step's messages may be written at its boundary, so followers hear of them then, not here
+        messages.onWritten(events::changed);
     }
 
     void info(Lease lease, DeploymentOperation op, String stepId, String text) {
@@ -60,7 +62,6 @@ class DeploymentOutcome {
 
     void message(Lease lease, DeploymentOperation op, String stepId, Severity severity, String type, String text) {
         messages.add(lease, now(), type, severity, text, stepId, op.assetKey());
-        events.changed(op.key());
     }
 
     void recordDeployed(Lease lease, DeploymentOperation op, EffectiveConfiguration.Resolved resolved, int revision,

@@ -18,10 +18,18 @@ public class MessageRepository {
         this.store = store;
     }
 
-    /** A worker's message, written only while it holds the operation. */
+    /**
+     * A worker's message, written only while it holds the operation; inside a step it goes with
+     * the step's boundary write ({@link WorkMessages#addAtStepEnd}).
+     */
     public void add(Lease lease, Instant at, String type, Severity severity, String message, String stepId,
                     String assetKey) {
-        store.add(lease, WorkMessage.of(at, type, severity.name(), message, stepId, assetKey, null));
+        store.addAtStepEnd(lease, WorkMessage.of(at, type, severity.name(), message, stepId, assetKey, null));
+    }
+
+    /** Called with the operation's key once a worker's messages are written. */
+    void onWritten(java.util.function.Consumer<String> listener) {
+        store.onWritten(listener);
     }
 
     /** A message the request that records the operation writes. */

@@ -55,8 +55,7 @@ public class SimulatedRuntime implements Runtime {
 
     /** The settings in force for the asset in the stage, after the per-asset and per-stage overrides. */
     public SimulationSettings effective(Stage stage, String assetKey) {
-        return simulations.find(stage.key(), assetKey)
-                .or(() -> simulations.find(stage.key(), SimulationRepository.STAGE_WIDE))
+        return simulations.findForAsset(stage.key(), assetKey)
                 .orElseGet(() -> new SimulationSettings(stageStepMillis(stage), null, null));
     }
 

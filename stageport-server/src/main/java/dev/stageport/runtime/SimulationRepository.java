@@ -24,9 +24,23 @@ public class SimulationRepository {
                 select step_millis, fail_step, fail_message from runtime_simulation
                 where env_key = ? and asset_key = ?""")
                 .params(environmentKey, assetKey)
-                .query((rs, n) -> new SimulationSettings(rs.getInt("step_millis"), rs.getString("fail_step"),
-                        rs.getString("fail_message")))
+                .query(SimulationRepository::map)
                 .optional();
+    }
+
+    /** The asset's own row, else the stage-wide one, in one query (the simulated runtime asks at every step). */
+    public Optional<SimulationSettings> findForAsset(String environmentKey, String assetKey) {
+        return jdbc.sql("""
+                select step_millis, fail_step, fail_message from runtime_simulation
+                where env_key = ? and asset_key in (?, ?)
+                order by case when asset_key = ? then 1 else 0 end limit 1""")
+                .params(environmentKey, assetKey, STAGE_WIDE, STAGE_WIDE)
+                .query(SimulationRepository::map)
+                .optional();
+    }
+
+    private static SimulationSettings map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new SimulationSettings(rs.getInt("step_millis"), rs.getString("fail_step"), rs.getString("fail_message"));
     }
 
     public void save(String environmentKey, String assetKey, SimulationSettings settings, Instant now) {

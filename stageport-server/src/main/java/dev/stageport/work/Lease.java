@@ -21,6 +21,12 @@ public final class Lease {
     private volatile boolean stop;
     private volatile String step;
     private volatile boolean ended;
+    /** A completed step not recorded yet: the next step's start (or the snooze) records it. */
+    private String unwrittenCompletion;
+    /** Messages of the step in progress, written at its boundary or before it waits (worker thread only). */
+    private final java.util.List<WorkMessage> unwrittenMessages = new java.util.ArrayList<>();
+    private boolean inStep;
+    private Runnable beforeWait;
 
     public Lease(WorkItem claimed, String workerId) {
         this(claimed, workerId, Clock.systemUTC());
@@ -66,6 +72,41 @@ public final class Lease {
 
     void step(String step) {
         this.step = step;
+    }
+
+    String unwrittenCompletion() {
+        return unwrittenCompletion;
+    }
+
+    boolean inStep() {
+        return inStep;
+    }
+
+    void inStep(boolean inStep, Runnable beforeWait) {
+        this.inStep = inStep;
+        this.beforeWait = beforeWait;
+    }
+
+    void keepUnwritten(WorkMessage m) {
+        unwrittenMessages.add(m);
+    }
+
+    boolean hasUnwrittenMessages() {
+        return !unwrittenMessages.isEmpty();
+    }
+
+    java.util.List<WorkMessage> takeUnwrittenMessages() {
+        java.util.List<WorkMessage> taken = new java.util.ArrayList<>(unwrittenMessages);
+        unwrittenMessages.clear();
+        return taken;
+    }
+
+    void completed(String step) {
+        unwrittenCompletion = step;
+    }
+
+    void completionWritten() {
+        unwrittenCompletion = null;
     }
 
     /** True once the operation's end was written (the transaction may still roll back). */
@@ -127,6 +168,9 @@ public final class Lease {
                 Thread.currentThread().interrupt();
                 return false;
             }
+        }
+        if (lease.beforeWait != null && lease.hasUnwrittenMessages()) {
+            lease.beforeWait.run(); // whoever follows the operation sees what the step said before it waits
         }
         return lease.await(duration);
     }

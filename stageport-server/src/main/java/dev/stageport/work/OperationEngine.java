@@ -107,6 +107,7 @@ public class OperationEngine implements SmartLifecycle {
         lease.bind();
         try {
             handler.run(lease);
+            recordUnwrittenCompletion(lease);
         } catch (LeaseLost lost) {
             log.info("{}; another worker owns it now.", lost.getMessage());
         } finally {
@@ -115,6 +116,18 @@ public class OperationEngine implements SmartLifecycle {
             leases.remove(lease);
         }
         return true;
+    }
+
+    /** A handler that returned without ending or snoozing its item still leaves its progress and messages. */
+    private void recordUnwrittenCompletion(Lease lease) {
+        if (lease.ended() || lease.lost()) {
+            return;
+        }
+        queue.flushMessages(lease);
+        String step = lease.unwrittenCompletion();
+        if (step != null) {
+            queue.completeStep(lease, step);
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs the steps of a feature's plan for one lease: at every step boundary it honours
@@ -19,12 +20,16 @@ import org.springframework.stereotype.Component;
 public class StepRunner {
 
     private final WorkQueue queue;
+    private final WorkMessages messages;
+    private final TransactionTemplate transactions;
     private final Clock clock;
     private final StepFaults faults;
 
-    public StepRunner(WorkQueue queue, Clock clock,
+    public StepRunner(WorkQueue queue, WorkMessages messages, TransactionTemplate transactions, Clock clock,
                       org.springframework.beans.factory.ObjectProvider<StepFaults> faults) {
         this.queue = queue;
+        this.messages = messages;
+        this.transactions = transactions;
         this.clock = clock;
         this.faults = faults.getIfAvailable(() -> StepFaults.NONE);
     }
@@ -42,22 +47,75 @@ public class StepRunner {
      * when it only computes (a read), so the recorded progress never goes backwards.
      */
     public <T> T run(Lease lease, List<? extends Step> plan, Step step, RetryPolicy retry, Supplier<T> action) {
-        checkpoint(lease, step.name());
         if (completedBefore(lease, plan, step)) {
+            checkpoint(lease, step.name());
             lease.step(step.name());
-            return step.effect() ? null : attempt(lease, step, retry, action);
+            return step.effect() ? null : inStep(lease, () -> attempt(lease, step, retry, action));
         }
-        queue.startStep(lease, step.name());
+        start(lease, step.name());
         lease.step(step.name());
         faults.failure(lease, step.name()).ifPresent(message -> {
             throw new InjectedFailure(message);
         });
-        T result = attempt(lease, step, retry, action);
+        T result = inStep(lease, () -> attempt(lease, step, retry, action));
         if (!lease.ended()) {
             lease.ensureHeld();
-            queue.completeStep(lease, step.name());
+            if (step.rerunnable()) {
+                lease.completed(step.name()); // recorded by the next step's start: one UPDATE for both
+            } else {
+                withMessages(lease, () -> { // a step that must not run twice is recorded at once
+                    queue.completeStep(lease, step.name());
+                    return true;
+                });
+            }
         }
         return result;
+    }
+
+    /**
+     * The step boundary: a cancel or a passed deadline stops the operation. The cancel is
+     * checked by the UPDATE that records the start, so a step costs no read of the work item.
+     */
+    private void start(Lease lease, String step) {
+        lease.ensureHeld();
+        WorkItem claimed = lease.claimed();
+        if (claimed.deadlineAt() != null && clock.instant().isAfter(claimed.deadlineAt())) {
+            checkpoint(lease, step);
+        }
+        if (withMessages(lease, () -> queue.tryStartStep(lease, step))) {
+            return;
+        }
+        WorkItem now = queue.find(lease.key()).orElse(null);
+        if (now != null && lease.workerId().equals(now.claimedBy()) && now.version() == lease.version()
+                && now.running() && now.cancelRequested()) {
+            checkpoint(lease, step);
+        }
+        lease.lose();
+        throw new LeaseLost(lease.key());
+    }
+
+    /**
+     * Runs a progress write together with the messages the last step left, in one transaction:
+     * a recorded completion always has its step's messages.
+     */
+    private boolean withMessages(Lease lease, Supplier<Boolean> write) {
+        if (!lease.hasUnwrittenMessages()) {
+            return write.get();
+        }
+        return Boolean.TRUE.equals(transactions.execute(tx -> {
+            messages.flush(lease);
+            return write.get();
+        }));
+    }
+
+    /** While the step runs, its messages wait for its boundary (or are written before it waits). */
+    private <T> T inStep(Lease lease, Supplier<T> run) {
+        lease.inStep(true, () -> messages.flush(lease));
+        try {
+            return run.get();
+        } finally {
+            lease.inStep(false, null);
+        }
     }
 
     private <T> T attempt(Lease lease, Step step, RetryPolicy retry, Supplier<T> action) {

@@ -3,40 +3,87 @@ package dev.stageport.work;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * work_message: the one message store of every operation kind. A worker's write is
  * conditional on still holding the claim (in the same statement), so a worker whose
- * lease expired and was taken over writes nothing.
+ * lease expired and was taken over writes nothing. A step's messages may wait for the
+ * step boundary and go in one JDBC batch with it ({@link #addAtStepEnd}).
  */
 @Repository
 public class WorkMessages {
 
     private static final int MAX_TEXT = 4000;
 
-    private final JdbcClient jdbc;
+    /** Conditional on the claim, in the same statement: a worker that lost it writes nothing. */
+    private static final String WORKER_INSERT = """
+            insert into work_message (op_key, created_at, msg_type, severity, message, step_id, asset_key, error_code)
+            select ?, ?, ?, ?, ?, ?, ?, ? from work_item
+            where op_key = ? and claimed_by = ? and state = 'Running' and lease_expires_at >= ?""";
 
-    public WorkMessages(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+
+    public WorkMessages(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
-    /** A worker's message; throws {@link LeaseLost} when it no longer holds the operation. */
+    /** A worker's message, after any it left for the end of its step; throws {@link LeaseLost} without the claim. */
     public void add(Lease lease, WorkMessage m) {
         lease.ensureHeld();
-        int written = jdbc.sql("""
-                insert into work_message (op_key, created_at, msg_type, severity, message, step_id, asset_key, error_code)
-                select ?, ?, ?, ?, ?, ?, ?, ? from work_item
-                where op_key = ? and claimed_by = ? and state = 'Running' and lease_expires_at >= ?""")
-                .params(lease.key(), WorkQueue.ts(m.createdAt()), m.type(), m.severity(), truncate(m.message()),
-                        m.stepId(), m.assetKey(), m.errorCode(), lease.key(), lease.workerId(),
-                        WorkQueue.ts(m.createdAt()))
-                .update();
-        if (written != 1) {
-            lease.lose();
-            throw new LeaseLost(lease.key());
+        List<WorkMessage> all = lease.takeUnwrittenMessages();
+        all.add(m);
+        write(lease, all);
+    }
+
+    /**
+     * A worker's message inside a step is written with the next write the step boundary makes
+     * anyway (the next step's start, the end, a snooze), or before the step waits, in one batch;
+     * outside a step it is written at once. Listeners hear of it once it is written.
+     */
+    public void addAtStepEnd(Lease lease, WorkMessage m) {
+        lease.ensureHeld();
+        if (lease.inStep()) {
+            lease.keepUnwritten(m);
+        } else {
+            add(lease, m);
         }
+    }
+
+    /** Writes the messages a step left (in the caller's transaction, if there is one). */
+    void flush(Lease lease) {
+        List<WorkMessage> all = lease.takeUnwrittenMessages();
+        if (!all.isEmpty()) {
+            write(lease, all);
+        }
+    }
+
+    /** Called with the operation's key after its messages were written (in the writer's transaction). */
+    public void onWritten(Consumer<String> listener) {
+        listeners.add(listener);
+    }
+
+    private void write(Lease lease, List<WorkMessage> all) {
+        lease.ensureHeld();
+        List<Object[]> rows = all.stream().map(m -> new Object[] {lease.key(), WorkQueue.ts(m.createdAt()), m.type(),
+                m.severity(), truncate(m.message()), m.stepId(), m.assetKey(), m.errorCode(), lease.key(),
+                lease.workerId(), WorkQueue.ts(m.createdAt())}).toList();
+        int[] written = rows.size() == 1 ? new int[] {batch.update(WORKER_INSERT, rows.get(0))}
+                : batch.batchUpdate(WORKER_INSERT, rows);
+        for (int count : written) {
+            if (count != 1) {
+                lease.lose();
+                throw new LeaseLost(lease.key());
+            }
+        }
+        listeners.forEach(listener -> listener.accept(lease.key()));
     }
 
     /** A message written outside a worker, by the request that records the operation. */

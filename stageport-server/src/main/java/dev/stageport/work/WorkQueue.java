@@ -22,9 +22,11 @@ public class WorkQueue {
             not_before, cancel_requested_by, cancel_reason, deadline_at, created_at, placement""";
 
     private final JdbcClient jdbc;
+    private final WorkMessages messages;
 
-    public WorkQueue(JdbcClient jdbc) {
+    public WorkQueue(JdbcClient jdbc, WorkMessages messages) {
         this.jdbc = jdbc;
+        this.messages = messages;
     }
 
     /** Records new work, in the caller's transaction together with the feature's own record. */
@@ -107,9 +109,28 @@ public class WorkQueue {
 
     /** Records that a step started (current_step); throws when the claim is gone. */
     public void startStep(Lease lease, String step) {
-        write(lease, jdbc.sql("update work_item set current_step = ?, version = version + 1"
-                        + " where op_key = ? and version = ? and claimed_by = ? and state = 'Running'")
-                .params(step, lease.key(), lease.version(), lease.workerId()).update());
+        if (!tryStartStep(lease, step)) {
+            lease.lose();
+            throw new LeaseLost(lease.key());
+        }
+    }
+
+    /**
+     * Records that a step started, and the completion of the step before it that was not
+     * written yet, in one UPDATE that also checks that nobody asked to cancel. False, having
+     * written nothing, when a cancel was requested or the claim is gone: the caller tells which.
+     */
+    boolean tryStartStep(Lease lease, String step) {
+        int updated = jdbc.sql("update work_item set current_step = ?,"
+                        + " last_completed_step = coalesce(?, last_completed_step), version = version + 1"
+                        + " where op_key = ? and version = ? and claimed_by = ? and state = 'Running'"
+                        + " and cancel_requested_by is null")
+                .params(step, lease.unwrittenCompletion(), lease.key(), lease.version(), lease.workerId()).update();
+        if (updated == 1) {
+            lease.advanced();
+            lease.completionWritten();
+        }
+        return updated == 1;
     }
 
     /** Records that a step completed (last_completed_step): a resumed run starts after it. */
@@ -117,14 +138,24 @@ public class WorkQueue {
         write(lease, jdbc.sql("update work_item set last_completed_step = ?, version = version + 1"
                         + " where op_key = ? and version = ? and claimed_by = ? and state = 'Running'")
                 .params(step, lease.key(), lease.version(), lease.workerId()).update());
+        lease.completionWritten();
+    }
+
+    /** Writes the messages the lease's last step left, if any. */
+    void flushMessages(Lease lease) {
+        messages.flush(lease);
     }
 
     /** Hands the item back until {@code until} (a wait step polls again later); any worker may take it then. */
     public void snooze(Lease lease, Instant until) {
+        messages.flush(lease);
         write(lease, jdbc.sql("update work_item set claimed_by = null, lease_expires_at = null, not_before = ?,"
+                        + " last_completed_step = coalesce(?, last_completed_step),"
                         + " version = version + 1 where op_key = ? and version = ? and claimed_by = ?"
                         + " and state = 'Running'")
-                .params(ts(until), lease.key(), lease.version(), lease.workerId()).update());
+                .params(ts(until), lease.unwrittenCompletion(), lease.key(), lease.version(), lease.workerId())
+                .update());
+        lease.completionWritten();
     }
 
     /**
@@ -139,6 +170,7 @@ public class WorkQueue {
 
     /** The end of the operation, in the same transaction as the feature's terminal status write. */
     public void end(Lease lease) {
+        messages.flush(lease);
         write(lease, jdbc.sql("update work_item set state = 'Ended', lease_expires_at = null, version = version + 1"
                         + " where op_key = ? and version = ? and claimed_by = ? and state = 'Running'")
                 .params(lease.key(), lease.version(), lease.workerId()).update());

@@ -59,7 +59,7 @@ class StepRunnerTest extends OneTickServerTest {
     }
 
     @Test
-    void aTransientFailureIsTriedAgainUntilItSucceedsAndTheStepIsRecordedAsCompleted() {
+    void aTransientFailureIsTriedAgainUntilItSucceedsAndTheNextStepsStartRecordsItAsCompleted() {
         Lease lease = claimed();
         AtomicInteger attempts = new AtomicInteger();
         steps.run(lease, List.of(TestStep.values()), TestStep.First, QUICK, (Runnable) () -> {
@@ -68,7 +68,10 @@ class StepRunnerTest extends OneTickServerTest {
             }
         });
         assertThat(attempts).hasValue(3);
-        assertThat(queue.find(lease.key()).orElseThrow().lastCompletedStep()).isEqualTo("First");
+        steps.run(lease, List.of(TestStep.values()), TestStep.Second, QUICK, (Runnable) () -> { });
+        WorkItem item = queue.find(lease.key()).orElseThrow();
+        assertThat(item.lastCompletedStep()).isEqualTo("First");
+        assertThat(item.currentStep()).isEqualTo("Second");
     }
 
     @Test
