@@ -121,6 +121,7 @@ public class SecurityConfiguration {
 
     @Bean
     JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
+        keys.checkMasterKey();
         return new SigningKeySource(keys::load);
     }
 
