@@ -4,7 +4,6 @@ import dev.stageport.deployments.DeploymentOperation;
 import dev.stageport.deployments.DeploymentOperationRequest;
 import dev.stageport.deployments.DeploymentOperationsType;
 import dev.stageport.deployments.DeploymentService;
-import dev.stageport.deployments.ListRequest;
 import dev.stageport.deployments.MessageDetailsV1TaskProgressMessage;
 import dev.stageport.deployments.OperationEvents;
 import dev.stageport.deployments.OperationStatus;
@@ -55,16 +54,22 @@ class OperationPagesController {
     String history(Viewer viewer, @RequestParam(required = false) String environmentKey,
                    @RequestParam(required = false) OperationStatus status,
                    @RequestParam(required = false) String assetKey,
+                   @RequestParam(required = false) Integer revision,
+                   @RequestParam(required = false) String portfolioKey,
+                   @RequestParam(required = false) List<DeploymentOperationsType> operations,
+                   @RequestParam(required = false) String createdDateSince,
+                   @RequestParam(required = false) String createdDateTo,
+                   @RequestParam(required = false) String permissionFilter,
+                   @RequestParam(required = false) String sort,
                    @RequestParam(required = false) Integer offset, Model model) {
-        List<DeploymentOperation> rows = deployments.page(viewer.caller(), new ListRequest(blank(environmentKey),
-                status, blank(assetKey), null, null, null, null, null, null, PAGE, offset, null));
+        HistoryFilters filters = new HistoryFilters(environmentKey, status, assetKey, revision, portfolioKey,
+                operations, createdDateSince, createdDateTo, permissionFilter, sort);
         model.addAttribute("viewer", viewer);
-        model.addAttribute("operations", rows);
+        model.addAttribute("operations", deployments.page(viewer.caller(), filters.page(PAGE, offset)));
         model.addAttribute("stages", stageNames(viewer));
-        model.addAttribute("environmentKey", environmentKey);
-        model.addAttribute("status", status);
+        model.addAttribute("filters", filters);
         model.addAttribute("statuses", OperationStatus.values());
-        model.addAttribute("assetKey", assetKey);
+        model.addAttribute("types", DeploymentOperationsType.values());
         return "operations";
     }
 
@@ -138,9 +143,5 @@ class OperationPagesController {
     private Map<String, Stage> stageNames(Viewer viewer) {
         return portfolio.visibleStages(viewer.caller()).stream()
                 .collect(Collectors.toMap(Stage::key, Function.identity()));
-    }
-
-    private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }
