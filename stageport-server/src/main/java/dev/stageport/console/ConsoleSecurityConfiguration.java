@@ -7,7 +7,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import java.util.List;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.oauth2.client.authentication.OAuth2LoginAuthenticationProvider;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.DefaultOAuth2UserService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
@@ -31,8 +38,9 @@ public class ConsoleSecurityConfiguration {
                                      ObjectProvider<ClientRegistrationRepository> registrations) throws Exception {
         AuthenticationFailureHandler failed = (request, response, e) -> response.sendRedirect(
                 request.getContextPath() + LOGIN + (e instanceof ConsoleSignIn.Throttled ? "?throttled" : "?error"));
+        ClientRegistrationRepository providers = registrations.getIfAvailable();
         http.securityMatcher("/console/**")
-                .authenticationManager(new ProviderManager(signIn))
+                .authenticationManager(new ProviderManager(signInMethods(signIn, providers != null)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(LOGIN, "/console/console.css", "/console/console.js", "/console/webjars/**",
                                 "/console/denied", SSO_START + "/**", "/console/login/oauth2/**").permitAll()
@@ -45,7 +53,6 @@ public class ConsoleSecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
                                 + "style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
                         .frameOptions(frame -> frame.deny()));
-        ClientRegistrationRepository providers = registrations.getIfAvailable();
         if (providers != null) {
             http.oauth2Login(sso -> sso.loginPage(LOGIN)
                     .authorizationEndpoint(start -> start.baseUri(SSO_START))
@@ -54,5 +61,18 @@ public class ConsoleSecurityConfiguration {
                     .failureHandler(failed));
         }
         return http.build();
+    }
+
+    /**
+     * The chain's own authentication manager replaces the one oauth2Login would add its providers to,
+     * so single sign-on's providers are listed here with the password sign-in.
+     */
+    private static List<AuthenticationProvider> signInMethods(ConsoleSignIn signIn, boolean singleSignOn) {
+        if (!singleSignOn) {
+            return List.of(signIn);
+        }
+        var tokens = new RestClientAuthorizationCodeTokenResponseClient();
+        return List.of(signIn, new OidcAuthorizationCodeAuthenticationProvider(tokens, new OidcUserService()),
+                new OAuth2LoginAuthenticationProvider(tokens, new DefaultOAuth2UserService()));
     }
 }
