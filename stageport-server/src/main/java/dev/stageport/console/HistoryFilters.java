@@ -30,7 +30,7 @@ record HistoryFilters(String environmentKey, OperationStatus status, String asse
                 offset, sort);
     }
 
-    boolean selects(DeploymentOperationsType type) {
+    public boolean selects(DeploymentOperationsType type) {
         return operations.contains(type);
     }
 

@@ -20,7 +20,9 @@ class ConsoleHistoryTest extends ServerTest {
     private ConsoleSession viewer() {
         return ConsoleSession.newUser(api, baseUrl(), "history-" + UUID.randomUUID().toString().substring(0, 8),
                 "[{\"permission\":\"StageView\",\"environmentKey\":\"*\"},"
-                        + "{\"permission\":\"AssetOpen\",\"environmentKey\":\"*\"}]");
+                        + "{\"permission\":\"AssetOpen\",\"environmentKey\":\"*\"},"
+                        // the permission filter keeps stages where the caller may deploy, for the API's client too
+                        + "{\"permission\":\"AppDeploy\",\"environmentKey\":\"" + ConsolePagesTest.QA + "\"}]");
     }
 
     private String deployed(TestApp app, String build, int revision) throws InterruptedException {
