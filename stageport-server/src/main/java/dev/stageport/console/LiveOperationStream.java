@@ -1,15 +1,12 @@
 package dev.stageport.console;
 
 import dev.stageport.deployments.DeploymentOperation;
-import dev.stageport.deployments.DeploymentService;
 import dev.stageport.deployments.FollowedOperation;
 import dev.stageport.deployments.MessageDetailsV1TaskProgressMessage;
 import dev.stageport.deployments.MessageRepository;
 import dev.stageport.deployments.OperationEvents;
 import dev.stageport.deployments.OperationSnapshot;
 import dev.stageport.deployments.OperationStatus;
-import dev.stageport.errors.ApiException;
-import dev.stageport.identity.Caller;
 import java.io.IOException;
 import java.util.List;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -22,28 +19,21 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 final class LiveOperationStream extends FollowedOperation {
 
-    private final Caller caller;
-    private final DeploymentService deployments;
     private final LiveFragments fragments;
     private int lastSeq;
     private long lastVersion = -1;
 
-    LiveOperationStream(Caller caller, String operationKey, int lastSeq, DeploymentService deployments,
-                        OperationEvents events, LiveFragments fragments) {
+    LiveOperationStream(String operationKey, int lastSeq, OperationEvents events, LiveFragments fragments) {
         super(operationKey, events);
-        this.caller = caller;
         this.lastSeq = lastSeq;
-        this.deployments = deployments;
         this.fragments = fragments;
     }
 
     @Override
     protected boolean update(OperationSnapshot now) throws IOException {
-        DeploymentOperation op;
-        try {
-            // a grant taken away while the page is open ends the stream like a deleted operation
-            op = deployments.visible(caller, operationKey);
-        } catch (ApiException gone) {
+        // the page was allowed to follow it when the stream opened, and an operation never changes stage
+        DeploymentOperation op = now.operation().orElse(null);
+        if (op == null) {
             return true;
         }
         List<MessageRepository.Numbered> fresh = now.messagesAfter(lastSeq);

@@ -113,7 +113,7 @@ class OperationPagesController {
         if (seen < 0) {
             throw ApiException.badRequest("'after' must be 0 or more, got " + seen + ".");
         }
-        return new LiveOperationStream(viewer.caller(), op.key(), seen, deployments, events, fragments)
+        return new LiveOperationStream(op.key(), seen, events, fragments)
                 .open();
     }
 
