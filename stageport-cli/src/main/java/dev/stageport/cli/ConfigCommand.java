@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
             ConfigCommand.Diff.class})
 class ConfigCommand implements Runnable {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = OdcClient.json();
 
     @Override
     public void run() {

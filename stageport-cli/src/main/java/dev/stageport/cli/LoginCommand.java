@@ -1,5 +1,6 @@
 package dev.stageport.cli;
 
+import dev.stageport.client.OdcClient;
 import dev.stageport.client.TokenSource;
 import java.io.IOException;
 import picocli.CommandLine.Command;
@@ -32,7 +33,7 @@ class LoginCommand extends ServerCommand {
         out().line("Logged in to " + url + " as " + clientId + "; the token is valid until " + tokens.expiresAt()
                 + ".");
         if (out().json()) {
-            out().json(tools.jackson.databind.json.JsonMapper.builder().build().valueToTree(
+            out().json(OdcClient.json().valueToTree(
                     java.util.Map.of("url", url, "clientId", clientId, "expiresAt", tokens.expiresAt().toString())));
         }
         return ExitCode.OK;

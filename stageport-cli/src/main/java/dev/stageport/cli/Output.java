@@ -1,5 +1,6 @@
 package dev.stageport.cli;
 
+import dev.stageport.client.OdcClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -7,8 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Everything a command prints goes through here: tables or JSON on stdout,
@@ -17,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Output {
 
-    private static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final ObjectWriter PRETTY = OdcClient.json().writer().with(SerializationFeature.INDENT_OUTPUT);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final CliContext context;
@@ -109,7 +110,7 @@ public final class Output {
     }
 
     static tools.jackson.databind.node.ArrayNode array() {
-        return PRETTY.createArrayNode();
+        return OdcClient.json().createArrayNode();
     }
 
     static String text(JsonNode node, String field) {

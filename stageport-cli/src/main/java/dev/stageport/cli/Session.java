@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Session {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = OdcClient.json();
     static final String FILE = "session.json";
 
     public record Cached(String url, String clientId, String token, Instant expiresAt) {

@@ -31,6 +31,11 @@ public final class OdcClient {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** The one mapper of a client process: each one built costs a CLI run milliseconds of start-up. */
+    public static JsonMapper json() {
+        return JSON;
+    }
+
     /** Waits between retries; tests replace it. */
     public interface Sleeper {
         void sleep(Duration duration) throws InterruptedException;
@@ -49,7 +54,7 @@ public final class OdcClient {
     private final RetryNotice notice;
 
     public OdcClient(String baseUrl, TokenSource tokens) {
-        this(baseUrl, tokens, Http.CLIENT, 5, d -> Thread.sleep(d.toMillis()));
+        this(baseUrl, tokens, HttpClients.forUrl(baseUrl), 5, d -> Thread.sleep(d.toMillis()));
     }
 
     public OdcClient(String baseUrl, String clientId, String clientSecret) {
@@ -238,8 +243,6 @@ public final class OdcClient {
 
     /** Shared HTTP plumbing for the client and the token source. */
     static final class Http {
-        static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
         private Http() {
         }
 

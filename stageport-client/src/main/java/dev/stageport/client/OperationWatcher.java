@@ -108,7 +108,7 @@ public final class OperationWatcher {
                 if (lastEventId != null) {
                     request.header("Last-Event-ID", lastEventId);
                 }
-                response = OdcClient.Http.CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+                response = HttpClients.forUrl(client.baseUrl()).send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             } catch (java.net.http.HttpTimeoutException e) {
                 throw new WaitTimeout("operation " + key + " still running after the timeout");
             } catch (IOException e) {

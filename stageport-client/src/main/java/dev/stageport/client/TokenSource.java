@@ -30,7 +30,7 @@ public interface TokenSource {
     /** Discovery, then client credentials; cached until {@link #REFRESH_MARGIN} before it expires. */
     static ClientCredentials clientCredentials(String baseUrl, String clientId, String clientSecret) {
         return new ClientCredentials(OdcClient.Http.trimSlash(baseUrl), clientId, clientSecret,
-                OdcClient.Http.CLIENT, Clock.systemUTC());
+                HttpClients.forUrl(baseUrl), Clock.systemUTC());
     }
 
     final class ClientCredentials implements TokenSource {
