@@ -49,7 +49,9 @@ class HostileInputSweepTest extends HostileSupport {
             "[".repeat(5000));
 
     private static final List<String> WRONG_VALUES = List.of("1", "-1", "2147483648", "1.5", "\"NotAnEnumValue\"",
-            "\"\"", "true", "[]", "{}", "null", "\"" + "x".repeat(10_000) + "\"", "\"not-a-uuid\"");
+            "\"\"", "true", "[]", "{}", "null", "\"" + "x".repeat(10_000) + "\"", "\"not-a-uuid\"",
+            // PostgreSQL refuses a NUL character in text, which H2 stores: a string holding one is no server error
+            "\"a\\u0000b\"");
 
     static Stream<Endpoint> endpoints() {
         return EndpointCatalog.ALL.stream();
