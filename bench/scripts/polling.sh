@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Status polling scenario: the same JSON body served by Stageport (bearer token), nginx
-# (static file) and WireMock standalone (stub), each loaded by wrk with 64 connections.
-#   polling.sh STAGEPORT_URL STAGEPORT_PID TOKEN OP_KEY WORK_DIR OUT.json SECONDS
+# (static file) and WireMock standalone (stub), each loaded by wrk with 64 connections; then
+# Stageport alone on a running operation (RUNNING_KEY, held in AwaitApproval), which no reference serves.
+#   polling.sh STAGEPORT_URL STAGEPORT_PID TOKEN OP_KEY RUNNING_KEY WORK_DIR OUT.json SECONDS
 # Besides wrk's figures it records the CPU time each JVM spent per request, which
 # says more than requests/s when other work shares the machine.
 # Sourced helpers expect wrk and nginx on PATH (bench/run installs them when it can).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-url="$1"; server_pid="$2"; token="$3"; key="$4"; work="$5"; out="$6"; seconds="${7:-10}"
+url="$1"; server_pid="$2"; token="$3"; key="$4"; running_key="$5"; work="$6"; out="$7"; seconds="${8:-10}"
 path="/api/deployments/v1/deployment-operations/$key"
 mkdir -p "$work"
 
@@ -70,9 +71,20 @@ load "http://127.0.0.1:$wm_port$path" "" "$warm" > /dev/null
 stageport=$(load "$url$path" "$token" "$seconds" "$server_pid")
 nginx=$(load "http://127.0.0.1:$nginx_port$path" "" "$seconds")
 wiremock=$(load "http://127.0.0.1:$wm_port$path" "" "$seconds" "$wm_pid")
+running_path="/api/deployments/v1/deployment-operations/$running_key"
+still_running() { # WHEN: a target that ended would measure the finished operation's path instead
+  case "$(curl -sf -H "Authorization: Bearer $token" "$url$running_path")" in
+    *'"status":"Running"'*) ;;
+    *) echo "polling: the running target $running_key is not Running $1" >&2; exit 1 ;;
+  esac
+}
+still_running "before the load"
+load "$url$running_path" "$token" "$warm" > /dev/null
+running=$(load "$url$running_path" "$token" "$seconds" "$server_pid")
+still_running "after the load"
 kill $nginx_pid $wm_pid 2>/dev/null || true
 wait $nginx_pid $wm_pid 2>/dev/null || true
 trap - EXIT
-printf '{"scenario":"status-polling","connections":64,"seconds":%s,"bodyBytes":%s,"stageport":%s,"nginx":%s,"wiremock":%s}\n' \
-  "$seconds" "$(wc -c < "$work/body.json")" "$stageport" "$nginx" "$wiremock" > "$out"
+printf '{"scenario":"status-polling","connections":64,"seconds":%s,"bodyBytes":%s,"stageport":%s,"nginx":%s,"wiremock":%s,"stageportRunning":%s}\n' \
+  "$seconds" "$(wc -c < "$work/body.json")" "$stageport" "$nginx" "$wiremock" "$running" > "$out"
 cat "$out"

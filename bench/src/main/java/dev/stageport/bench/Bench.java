@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  *   push-latency URL CLIENT_ID SECRET OPERATIONS OUT.json   one run against a running server
  *   engine-throughput URL[,URL...] CLIENT_ID SECRET OPERATIONS CLIENTS OUT.json [SERVER_PID,...]
  *   followers URL CLIENT_ID SECRET SERVER_PID STREAMS LONG_POLLS OUT.json
- *   polling-target URL CLIENT_ID SECRET                     prints "TOKEN KEY" for scripts/polling.sh
+ *   polling-target URL CLIENT_ID SECRET      prints "TOKEN FINISHED_KEY RUNNING_KEY" for scripts/polling.sh
  *   history-load DATA_DIR ROWS                              fill the stopped server's embedded database
  *   history-measure URL CLIENT_ID SECRET ROWS SAMPLES OUT.json
  *   postgres URL_FILE                                       run PostgreSQL until stopped

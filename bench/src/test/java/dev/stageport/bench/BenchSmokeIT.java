@@ -47,7 +47,7 @@ class BenchSmokeIT {
 
         boolean polled = Files.exists(work.resolve("results/status-polling-1.json"));
         if (polled) {
-            assertThat(md).contains("| nginx |", "| wiremock |");
+            assertThat(md).contains("| nginx |", "| wiremock |", "| stageport, running operation |");
         } else {
             // a machine without wrk or nginx: said in the output and the report, never silently left out
             assertThat(Files.readString(log)).contains("skipped: status-polling (not installed:");

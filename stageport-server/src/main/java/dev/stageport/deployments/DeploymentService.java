@@ -205,20 +205,21 @@ public class DeploymentService {
         }
     }
 
-    /** The operation's status as JSON bytes: finished operations come from {@link StatusResponses}. */
+    /** The operation's status as JSON bytes, kept by {@link StatusResponses} (running ones for a second). */
     public byte[] statusJson(Caller caller, String operationKey) {
         String key = Keys.parse(operationKey, "operationKey").toString();
         StatusResponses.Cached cached = statusResponses.find(key);
         if (cached == null) {
+            long readStarts = statusResponses.readStarts(key);
             DeploymentOperation op = operations.find(key).orElseThrow(() -> notFound(key));
-            cached = statusResponses.of(op);
+            cached = statusResponses.of(op, readStarts);
         }
         requireView(caller, cached.environmentKey(), key);
         return cached.json();
     }
 
     /**
-     * The cached status of a finished operation when the caller may view it, from memory only;
+     * The kept status of an operation when the caller may view it, from memory only;
      * null when that is not already known. The caller is asked for only on a cache hit, because
      * finding it hashes the bearer token (see {@link StatusFastPath}).
      */

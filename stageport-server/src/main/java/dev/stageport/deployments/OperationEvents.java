@@ -40,15 +40,17 @@ public class OperationEvents implements DisposableBean {
     private final Map<String, Set<Watcher>> watchers = new ConcurrentHashMap<>();
     private final DeploymentRepository operations;
     private final MessageRepository messages;
+    private final StatusResponses statuses;
     /** Pushes what this replica's workers changed. */
     private final ExecutorService executor = Executors.newFixedThreadPool(2, daemon("operation-events"));
     /** The sweep has a thread of its own: with thousands of followers it must never delay a push. */
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
             daemon("operation-events-sweep"));
 
-    public OperationEvents(DeploymentRepository operations, MessageRepository messages) {
+    public OperationEvents(DeploymentRepository operations, MessageRepository messages, StatusResponses statuses) {
         this.operations = operations;
         this.messages = messages;
+        this.statuses = statuses;
         sweeper.scheduleWithFixedDelay(this::sweep, SWEEP.toMillis(), SWEEP.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -68,7 +70,10 @@ public class OperationEvents implements DisposableBean {
         });
     }
 
-    /** The operation changed; inside a transaction the watchers hear of it only once it commits. */
+    /**
+     * The operation changed; inside a transaction the watchers hear of it only once it commits.
+     * Its kept status is dropped first, on the writer's thread: a poll here after the write sees it.
+     */
     public void changed(String operationKey) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -88,6 +93,7 @@ public class OperationEvents implements DisposableBean {
     }
 
     private void notifyWatchers(String operationKey) {
+        statuses.changed(operationKey);
         if (watchers.containsKey(operationKey)) {
             executor.execute(() -> checkAll(operationKey));
         }

@@ -26,10 +26,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
- * Answers the poll of a finished operation before the security chain and MVC, when
- * everything the full path would establish is already known: the token was verified
- * before ({@link BearerCallers}), the operation's response is cached and the caller may
- * view its stage ({@link DeploymentService#cachedStatusJson}). Anything else (a new token, a running operation, a
+ * Answers the poll of an operation before the security chain and MVC, when everything
+ * the full path would establish is already known: the token was verified before
+ * ({@link BearerCallers}), the operation's response is kept ({@link StatusResponses}: a
+ * finished one for good, a running one until it changes) and the caller may view its stage
+ * ({@link DeploymentService#cachedStatusJson}). Anything else (a new token, an answer not kept, a
  * refusal, a query string, an odd Accept header) goes through the full path unchanged, so
  * errors are still decided and rendered in one place. It runs after trace ids, request
  * metrics and rate limits, and writes the same headers as the security chain.
@@ -62,7 +63,7 @@ public class StatusFastPath implements Filter {
         this.callers = callers;
         this.deployments = deployments;
         this.answered = Counter.builder("stageport.status.fast.path")
-                .description("Polls of finished operations answered before the security chain")
+                .description("Polls of operations answered before the security chain")
                 .register(meters);
     }
 

@@ -8,22 +8,15 @@ import dev.stageport.identity.CallerDirectory;
 import dev.stageport.identity.Permission;
 import dev.stageport.support.Api;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Polls of finished operations answered before the security chain, and everything it must leave alone. */
 class StatusFastPathTest extends DeploymentTestSupport {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Autowired
     MeterRegistry meters;
@@ -44,30 +37,7 @@ class StatusFastPathTest extends DeploymentTestSupport {
     }
 
     private HttpResponse<String> poll(String token, String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                .header("Authorization", "Bearer " + token);
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            dev.stageport.support.OdcContract.verify(response, response.body());
-            return response;
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String subject(String jwt) {
-        String claims = new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]),
-                java.nio.charset.StandardCharsets.UTF_8);
-        return Api.JSON.readTree(claims).get("sub").asString();
-    }
-
-    private static Map<String, Object> headersWithoutDate(HttpResponse<String> response) {
-        Map<String, Object> headers = new TreeMap<>(response.headers().map());
-        headers.remove("date");
-        return headers;
+        return StatusPolls.poll(baseUrl(), token, path, headers);
     }
 
     @Test
@@ -82,7 +52,7 @@ class StatusFastPathTest extends DeploymentTestSupport {
 
         assertThat(fast.statusCode()).isEqualTo(full.statusCode()).isEqualTo(200);
         assertThat(fast.body()).isEqualTo(full.body()).contains("\"status\":\"Finished\"");
-        assertThat(headersWithoutDate(fast)).isEqualTo(headersWithoutDate(full));
+        assertThat(StatusPolls.headersWithoutDate(fast)).isEqualTo(StatusPolls.headersWithoutDate(full));
     }
 
     @Test
@@ -101,7 +71,7 @@ class StatusFastPathTest extends DeploymentTestSupport {
         Api client = clientWith(everywhere(Permission.STAGE_VIEW));
         poll(client.token(), OPS + "/" + finishedInQa);
         assertThat(poll(client.token(), OPS + "/" + finishedInQa).statusCode()).isEqualTo(200);
-        String id = subject(client.token());
+        String id = StatusPolls.subject(client.token());
         ApiClient current = clients.find(id).orElseThrow();
         clients.upsert(new ApiClient(id, current.name(), null, current.secretHash(), current.secretExpiresAt(),
                 ApiClient.Status.SUSPENDED, current.createdAt()), Map.of());
