@@ -1,0 +1,67 @@
+package dev.stageport.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stageport.demo.DemoData;
+import dev.stageport.deployments.DeploymentTestSupport;
+import dev.stageport.support.ServerTest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.apache.catalina.connector.Connector;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
+
+/** The buffers every open request holds, as the running server's connector has them. */
+class ConnectionBuffersTest extends ServerTest {
+
+    private static final String OPS = "/api/deployments/v1/deployment-operations";
+
+    @Autowired
+    ServletWebServerApplicationContext context;
+
+    @BeforeEach
+    void signIn() {
+        api.login(CLIENT_ID, CLIENT_SECRET);
+    }
+
+    @Test
+    void theRunningConnectorHoldsTheConfiguredBuffersPerConnection() {
+        Connector connector = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
+        ResponseBufferHttp11NioProtocol protocol = (ResponseBufferHttp11NioProtocol) connector.getProtocolHandler();
+
+        assertThat(protocol.socketProperties().getAppReadBufSize()).isEqualTo(4 * 1024);
+        assertThat(protocol.socketProperties().getAppWriteBufSize()).isEqualTo(4 * 1024);
+        assertThat(protocol.getDesiredBufferSize()).isEqualTo(1024);
+        assertThat(((AbstractHttp11Protocol<?>) protocol).getMaxHttpResponseHeaderSize()).isEqualTo(4 * 1024);
+        assertThat(protocol.getMaxHttpRequestHeaderSize()).isEqualTo(8 * 1024);
+    }
+
+    @Test
+    void anOrdinaryAnswerLargerThanTheFollowersBufferStillGoesOutWithItsLength() {
+        for (int i = 0; i < 3; i++) {
+            TestApp app = newApp();
+            assertThat(api.post(OPS, DeploymentTestSupport.deployBody(DemoData.QA, app.key(), app.release1(), 1))
+                    .status()).isEqualTo(201);
+        }
+
+        HttpResponse<String> answer = api.withHeaders("GET", OPS + "?limit=10", null);
+
+        int bytes = answer.body().getBytes(StandardCharsets.UTF_8).length;
+        assertThat(bytes).as("an answer between the followers' buffer and the ordinary one").isBetween(1025, 8192);
+        assertThat(answer.headers().firstValue("Content-Length")).hasValue(Integer.toString(bytes));
+    }
+
+    @Test
+    void aBearerTokenOfSixKilobytesFitsTheRequestHeaders() {
+        String token = "x".repeat(6 * 1024);
+
+        HttpResponse<String> answer = api.withToken(token).withHeaders("GET", "/api/portfolios/v1/environments",
+                null);
+
+        assertThat(answer.statusCode()).as("refused as a token, not as too large a header").isEqualTo(401);
+    }
+}
