@@ -74,7 +74,7 @@ final class Chart {
         g.setColor(Color.BLACK);
         g.setStroke(new BasicStroke(1f));
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-        g.drawString(panel.name(), LEFT, plotTop - 10);
+        g.drawString(panel.name(), LEFT + 80, plotTop - 10);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         g.drawRect(LEFT, plotTop, plotW, plotH);
         for (int i = 0; i <= 5; i++) {

@@ -14,7 +14,7 @@ final class HistorySection {
 
     static final double FIRST_PAGE_BUDGET_MS = 20;
     static final double DEEP_PAGE_BUDGET_MS = 50;
-    private static final Map<String, String> LABELS = Map.of("h2", "embedded database (H2)",
+    private static final Map<String, String> LABELS = Map.of("h2", "Embedded database (H2)",
             "postgresql", "PostgreSQL");
 
     private HistorySection() {
@@ -46,7 +46,7 @@ final class HistorySection {
         List<Chart.Panel> panels = new ArrayList<>();
         for (Map.Entry<String, Map<Long, List<JsonNode>>> db : byDatabase.entrySet()) {
             String label = LABELS.getOrDefault(db.getKey(), db.getKey());
-            md.append("### History on ").append(label).append("\n\n");
+            md.append("### ").append(label).append("\n\n");
             Map<String, double[]> series = table(md, db.getValue());
             panels.add(new Chart.Panel(label, new ArrayList<>(db.getValue().keySet()), series));
         }
@@ -54,7 +54,8 @@ final class HistorySection {
             md.append("Loading (one load per size, adding the rows the previous size did not have; disk use is ")
                     .append("the whole database afterwards):\n\n")
                     .append("| database | rows | load time (s) | on disk (MB) |\n| --- | --- | --- | --- |\n");
-            for (JsonNode load : loads) {
+            for (JsonNode load : loads.stream().sorted(java.util.Comparator.comparing((JsonNode l) -> l.path(
+                    "database").asString()).thenComparingLong(l -> l.path("rows").asLong())).toList()) {
                 md.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %,d |\n",
                         LABELS.getOrDefault(load.path("database").asString(), load.path("database").asString()),
                         load.path("rows").asLong(), load.path("loadMs").asDouble() / 1000,
