@@ -15,8 +15,9 @@ import java.util.stream.Stream;
  *   followers URL CLIENT_ID SECRET SERVER_PID STREAMS LONG_POLLS OUT.json
  *   polling-target URL CLIENT_ID SECRET      prints "TOKEN FINISHED_KEY RUNNING_KEY" for scripts/polling.sh
  *   history-load DATA_DIR ROWS                              fill the stopped server's embedded database
- *   history-measure URL CLIENT_ID SECRET ROWS SAMPLES OUT.json
- *   postgres URL_FILE                                       run PostgreSQL until stopped
+ *   history-load-pg JDBC_URL ROWS                           the same history on PostgreSQL (server stopped)
+ *   history-measure URL CLIENT_ID SECRET ROWS SAMPLES OUT.json [h2|postgresql]
+ *   postgres URL_FILE [DATA_DIR]                            run PostgreSQL until stopped
  *   report RESULTS_DIR OUT.md full|smoke                               combine runs into the results page
  * </pre>
  */
@@ -55,18 +56,24 @@ public final class Bench {
                 long added = HistoryLoader.fill(Path.of(args[1]), Long.parseLong(args[2]));
                 System.out.println("history: added " + added + " rows");
             }
+            case "history-load-pg" -> {
+                require(args, 3);
+                long added = PostgresHistoryLoader.fill(args[1], Long.parseLong(args[2]));
+                System.out.println("history: added " + added + " rows on PostgreSQL");
+            }
             case "history-measure" -> {
-                require(args, 7);
+                require(args, args.length == 8 ? 8 : 7); // the database's name is optional
                 HistoryQueries history = new HistoryQueries(args[1], args[2], args[3]);
                 Map<String, Object> result = new LinkedHashMap<>();
                 result.put("scenario", "history");
+                result.put("database", args.length > 7 ? args[7] : "h2");
                 result.put("rows", Long.parseLong(args[4]));
                 result.put("queries", history.measure(history.queries(), Integer.parseInt(args[5])));
                 EngineThroughput.write(Path.of(args[6]), result);
             }
             case "postgres" -> {
-                require(args, 2);
-                Postgres.serve(Path.of(args[1]));
+                require(args, args.length == 3 ? 3 : 2); // the data directory is optional
+                Postgres.serve(Path.of(args[1]), args.length > 2 ? Path.of(args[2]) : null);
             }
             case "report" -> {
                 require(args, 4);

@@ -54,16 +54,8 @@ final class HistoryLoader {
                     from (select "X" as x_ from system_range(?, ?)) r
                     join bench_asset a on a.i = mod(r.x_, ?)
                     join bench_stage s on s.i = mod(r.x_ / ?, ?)""")) {
-                long added = 0;
                 // chunks of 50,000, each committed: one huge transaction makes H2's undo log the bottleneck
-                for (long from = have + 1; from <= target; from += CHUNK) {
-                    insert.setLong(1, from);
-                    insert.setLong(2, Math.min(target, from + CHUNK - 1));
-                    insert.setLong(3, assets);
-                    insert.setLong(4, assets);
-                    insert.setLong(5, stages);
-                    added += insert.executeUpdate();
-                }
+                long added = inChunks(insert, have, target, CHUNK, assets, stages);
                 try (Statement s = db.createStatement()) {
                     s.execute("analyze");
                     s.execute("shutdown compact");
@@ -73,7 +65,25 @@ final class HistoryLoader {
         }
     }
 
-    private static long count(Connection db, String sql) throws SQLException {
+    /**
+     * Runs the loader's INSERT ... SELECT (parameters: first and last number, assets, assets, stages)
+     * over the numbers after {@code have} up to {@code target}, {@code chunk} at a time; returns the rows added.
+     */
+    static long inChunks(PreparedStatement insert, long have, long target, long chunk, long assets, long stages)
+            throws SQLException {
+        long added = 0;
+        for (long from = have + 1; from <= target; from += chunk) {
+            insert.setLong(1, from);
+            insert.setLong(2, Math.min(target, from + chunk - 1));
+            insert.setLong(3, assets);
+            insert.setLong(4, assets);
+            insert.setLong(5, stages);
+            added += insert.executeUpdate();
+        }
+        return added;
+    }
+
+    static long count(Connection db, String sql) throws SQLException {
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);

@@ -28,13 +28,15 @@ final class Report {
         List<JsonNode> startup = read(json, resultsDir, "startup-");
         List<JsonNode> followers = read(json, resultsDir, "followers-");
         List<JsonNode> engine = read(json, resultsDir, "engine-throughput-");
-        if (push.isEmpty() && startup.isEmpty() && followers.isEmpty() && engine.isEmpty()) {
+        Map<String, Map<Long, List<JsonNode>>> history = history(json, resultsDir);
+        if (push.isEmpty() && startup.isEmpty() && followers.isEmpty() && engine.isEmpty() && history.isEmpty()) {
             throw new IllegalStateException("no results in " + resultsDir);
         }
         StringBuilder md = new StringBuilder("# Benchmarks\n\n");
         md.append("Measured by `bench/run` on ").append(LocalDate.now(ZoneOffset.UTC)).append(" on this machine: ")
                 .append(machine()).append(". Each figure is min / median / max over ")
-                .append(Math.max(Math.max(push.size(), startup.size() / 2), engine.size()))
+                .append(Math.max(Math.max(push.size(), startup.size() / 2), Math.max(engine.size(), history.values()
+                        .stream().flatMap(m -> m.values().stream()).mapToInt(List::size).max().orElse(0))))
                 .append(" runs; every run starts fresh server processes (rate limits off) and the load comes from ")
                 .append("separate processes on loopback. The machine is shared with other engineers' builds and ")
                 .append("tests: the load average when the report was written was ").append(loadAverage())
@@ -53,13 +55,13 @@ final class Report {
                     Files.exists(skippedPolling) ? Files.readString(skippedPolling) : null);
             Sections.push(md, push);
         }
-        // each also alone: a BENCH_ONLY=followers or =engine run on an empty scratch folder has only its results
+        // each also alone: a BENCH_ONLY=followers, =engine or =history run on an empty scratch folder has only its results
         FollowersSection.write(md, followers);
         Sections.engine(md, engine, read(json, resultsDir, "pg-engine-throughput-"),
                 read(json, resultsDir, "pg2-engine-throughput-"));
+        Path chart = out.resolveSibling(out.getFileName().toString().replace(".md", "") + "-history.png");
+        HistorySection.write(md, history, read(json, resultsDir, "historyload-"), chart);
         if (!push.isEmpty()) {
-            Path chart = out.resolveSibling(out.getFileName().toString().replace(".md", "") + "-history.png");
-            Sections.history(md, history(json, resultsDir), chart);
             Sections.footprint(md, read(json, resultsDir, "footprint-"));
         }
         Startup.section(md, startup);
@@ -68,13 +70,20 @@ final class Report {
         Files.writeString(out, md.toString());
     }
 
-    /** rows -> runs. */
-    private static Map<Long, List<JsonNode>> history(JsonMapper json, Path dir) throws IOException {
-        Map<Long, List<JsonNode>> bySize = new LinkedHashMap<>();
+    /** database (h2 first) -> rows -> runs; a result without a database is from the embedded one. */
+    private static Map<String, Map<Long, List<JsonNode>>> history(JsonMapper json, Path dir) throws IOException {
+        Map<String, Map<Long, List<JsonNode>>> byDatabase = new LinkedHashMap<>();
         List<JsonNode> all = read(json, dir, "history-");
-        new TreeSet<>(all.stream().map(r -> r.path("rows").asLong()).toList()).forEach(size -> bySize.put(size,
-                all.stream().filter(r -> r.path("rows").asLong() == size).toList()));
-        return bySize;
+        for (String db : List.of("h2", "postgresql")) {
+            List<JsonNode> runs = all.stream().filter(r -> r.path("database").asString("h2").equals(db)).toList();
+            Map<Long, List<JsonNode>> bySize = new LinkedHashMap<>();
+            new TreeSet<>(runs.stream().map(r -> r.path("rows").asLong()).toList()).forEach(size -> bySize.put(size,
+                    runs.stream().filter(r -> r.path("rows").asLong() == size).toList()));
+            if (!bySize.isEmpty()) {
+                byDatabase.put(db, bySize);
+            }
+        }
+        return byDatabase;
     }
 
     static List<JsonNode> read(JsonMapper json, Path dir, String prefix) throws IOException {

@@ -1,12 +1,8 @@
 package dev.stageport.bench;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** The sections of docs/benchmarks.md, one per scenario, each with its budget and verdict. */
@@ -156,60 +152,6 @@ final class Sections {
                 .append(" | ")
                 .append(runs.stream().allMatch(r -> r.path("finished").asInt() == r.path("operations").asInt())
                         ? "yes" : "no").append(" |\n");
-    }
-
-    static void history(StringBuilder md, Map<Long, List<JsonNode>> bySize, Path chart) throws IOException {
-        if (bySize.isEmpty()) {
-            return;
-        }
-        List<Long> sizes = new ArrayList<>(bySize.keySet());
-        List<String> queries = new ArrayList<>();
-        bySize.get(sizes.get(0)).get(0).path("queries").properties().forEach(e -> queries.add(e.getKey()));
-        md.append("## History at scale\n\n");
-        md.append("`GET /api/deployments/v1/deployment-operations` with each filter the spec lists (sorted by ")
-                .append("`-CreatedAt`; the last row sorts by `AssetName,-CreatedAt`), first page and a deep page ")
-                .append("(offset ").append(HistoryQueries.DEEP_OFFSET).append("), 91–100 rows per page, one ")
-                .append("request at a time on the embedded database (one server process per size answers the ")
-                .append("runs one after the other, after one untimed pass over every query) with ");
-        md.append(String.join(", ", sizes.stream().map(s -> String.format(Locale.ROOT, "%,d", s)).toList()))
-                .append(" finished operations (loaded straight into the database file by `history-load`). ")
-                .append("Each cell is the p99 of ").append(bySize.get(sizes.get(0)).get(0).path("queries")
-                        .path(queries.get(0)).path("first").path("count").asInt())
-                .append(" requests in ms, min / median / max over the runs. Budget: p99 ≤ 20 ms at ")
-                .append("1 M rows and ≤ 2 × the 10 k figure.\n\n");
-        md.append("| filter | page |");
-        sizes.forEach(s -> md.append(String.format(Locale.ROOT, " %,d rows |", s)));
-        md.append(" verdict |\n| --- | --- |");
-        sizes.forEach(s -> md.append(" --- |"));
-        md.append(" --- |\n");
-        Map<String, double[]> series = new LinkedHashMap<>();
-        int met = 0;
-        int total = 0;
-        for (String q : queries) {
-            for (String page : List.of("first", "deep")) {
-                md.append("| ").append(q).append(" | ").append(page).append(" |");
-                double[] medians = new double[sizes.size()];
-                for (int i = 0; i < sizes.size(); i++) {
-                    List<JsonNode> runs = bySize.get(sizes.get(i));
-                    md.append(' ').append(Report.spread(runs,
-                            r -> r.path("queries").path(q).path(page).path("p99").asDouble(), "%.1f")).append(" |");
-                    medians[i] = Report.median(Report.values(runs,
-                            r -> r.path("queries").path(q).path(page).path("p99").asDouble()));
-                }
-                double last = medians[medians.length - 1];
-                boolean ok = last <= 20 && last <= 2 * Math.max(medians[0], 1);
-                met += ok ? 1 : 0;
-                total++;
-                md.append(' ').append(verdict(ok)).append(" |\n");
-                if ("first".equals(page)) {
-                    series.put(q, medians);
-                }
-            }
-        }
-        Chart.write(chart, "Operation list, first page: p99 by table size (median run)", sizes, series, 20);
-        md.append("\n").append(met).append(" of ").append(total).append(" query/page pairs meet both budgets ")
-                .append("(measured on the largest size against the smallest).\n\n");
-        md.append("![p99 of the first page by table size](").append(chart.getFileName()).append(")\n\n");
     }
 
     static void footprint(StringBuilder md, List<JsonNode> runs) {

@@ -41,7 +41,8 @@ class BenchSmokeIT {
         assertThat(run.exitValue()).as("bench/run --smoke exit code; see %s", log).isZero();
         String md = Files.readString(report);
         assertThat(md).contains("## Status polling", "## Push latency", "## Engine throughput", "| PostgreSQL |",
-                "## History at scale", "## Footprint", "## Start-up", "## Followers at scale");
+                "## History at scale", "### Embedded database (H2)", "### PostgreSQL",
+                "## Footprint", "## Start-up", "## Followers at scale");
         assertThat(md).as("no smoke follower failed").contains("| followers that failed | 0 / 0 / 0 | 0 | meets |");
         assertThat(new File(root.toFile(), "bench/target/smoke-history.png")).isFile();
 
