@@ -65,8 +65,10 @@ final class ServerProcess implements AutoCloseable {
         // a test's apps and stage routers end with its server (a test of the default passes off)
         env.put("STAGEPORT_STOP_APPS_ON_EXIT", "on");
         env.putAll(extraEnv);
+        // C1 only: a test's server lives for seconds to a minute, so C2's compilations at start (a core's worth
+        // on these two) never pay back; the JIT changes nothing a test can see (docs/benchmarks.md, "Build time")
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                maxHeap, "-XX:+UseSerialGC", "-jar", jar.toAbsolutePath().toString())
+                maxHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toAbsolutePath().toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);

@@ -20,6 +20,7 @@ import org.springframework.test.context.TestPropertySource;
     "stageport.bundles.max-size=64KB",
     "stageport.bundles.max-files=20"
 })
+@org.junit.jupiter.api.Tag(ServerTest.WEB_LAYER)
 class BundleLimitsTest extends ServerTest {
 
     private static final String ASSETS = "/api/asset-repository/v1/assets";

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The approvals inbox over real HTTP: who sees which buttons, and that the policy's rules hold when posted. */
+@org.junit.jupiter.api.Tag(ServerTest.WEB_LAYER)
 class ConsoleApprovalsTest extends ServerTest {
 
     static final String QA = ConsolePagesTest.QA;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Editing a value on the configuration page: pending, then applied with one click; secrets set, never shown. */
+@org.junit.jupiter.api.Tag(ServerTest.WEB_LAYER)
 class ConsoleConfigEditTest extends ServerTest {
 
     static final String QA = ConsolePagesTest.QA;

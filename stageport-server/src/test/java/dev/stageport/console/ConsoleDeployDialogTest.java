@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The deploy dialog over real HTTP: the confirm page's analysis and policy, and that Start obeys the same rules. */
+@org.junit.jupiter.api.Tag(ServerTest.WEB_LAYER)
 class ConsoleDeployDialogTest extends ServerTest {
 
     static final String DEVELOPMENT = ConsolePagesTest.DEVELOPMENT;

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The operations page filters as the API's list does: the same query shows the same operations. */
+@org.junit.jupiter.api.Tag(ServerTest.WEB_LAYER)
 class ConsoleHistoryTest extends ServerTest {
 
     private static final String OPS = "/api/deployments/v1/deployment-operations";

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Creating, editing the grants of, and suspending API clients and console users on the identities page, over real HTTP. */
+@org.junit.jupiter.api.Tag(ServerTest.WEB_LAYER)
 class ConsoleIdentitiesTest extends ServerTest {
 
     static final String PAGE = "/console/identities";

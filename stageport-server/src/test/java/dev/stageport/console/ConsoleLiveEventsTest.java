@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The live operation page's event stream over real HTTP: rendered fragments pushed, session-only, per stage. */
+@org.junit.jupiter.api.Tag(ServerTest.WEB_LAYER)
 class ConsoleLiveEventsTest extends ServerTest {
 
     static final String QA = ConsolePagesTest.QA;

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Sign-in, sessions and the wall between the console's cookie and the API's bearer tokens, over real HTTP. */
+@org.junit.jupiter.api.Tag(ServerTest.WEB_LAYER)
 class ConsoleSignInTest extends ServerTest {
 
     private ConsoleSession session() {

@@ -28,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @TestPropertySource(properties = {"server.tomcat.threads.max=" + FollowersHoldNoThreadTest.REQUEST_THREADS,
         "server.tomcat.threads.min-spare=2"})
+@org.junit.jupiter.api.Tag(dev.stageport.support.ServerTest.WEB_LAYER)
 class FollowersHoldNoThreadTest extends DeploymentTestSupport {
 
     static final int REQUEST_THREADS = 20;

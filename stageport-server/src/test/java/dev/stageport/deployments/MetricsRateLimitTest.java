@@ -11,6 +11,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /** A server of its own with a tiny domain pool, so refusals are certain and nobody else's. */
 @TestPropertySource(properties = {"stageport.rate-limits.mode=on", "stageport.rate-limits.domain-per-minute=3"})
+@org.junit.jupiter.api.Tag(ServerTest.WEB_LAYER)
 class MetricsRateLimitTest extends ServerTest {
 
     private static final Pattern BUILDS = Pattern.compile(

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The suite's server runs with the emulator off (the default): its endpoints do not exist there. */
+@org.junit.jupiter.api.Tag(ServerTest.WEB_LAYER)
 class EmulatorOffTest extends ServerTest {
 
     @Autowired

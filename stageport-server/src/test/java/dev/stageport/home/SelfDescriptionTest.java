@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import tools.jackson.databind.JsonNode;
 
 /** Stageport's own API is described by the running server, and the root points the way. */
+@org.junit.jupiter.api.Tag(ServerTest.WEB_LAYER)
 class SelfDescriptionTest extends ServerTest {
 
     private static final String OWN = "/api/stageport/v1/";

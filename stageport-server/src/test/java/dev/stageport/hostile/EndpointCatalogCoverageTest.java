@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * of {@link EndpointCatalog#ALL} (so the hostile sweep and the authorization matrix call it) or is
  * exempted in {@link EndpointCatalog#EXEMPT} with a reason, and no row names a path the server lacks.
  */
+@org.junit.jupiter.api.Tag(ServerTest.WEB_LAYER)
 class EndpointCatalogCoverageTest extends ServerTest {
 
     @Autowired

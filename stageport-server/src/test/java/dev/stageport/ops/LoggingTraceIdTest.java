@@ -20,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The traceId of a ProblemDetails body leads to the server's log lines for that request. */
 @ExtendWith(OutputCaptureExtension.class)
+@org.junit.jupiter.api.Tag(ServerTest.WEB_LAYER)
 class LoggingTraceIdTest extends ServerTest {
 
     @Autowired

@@ -13,9 +13,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * The one-tick harness: a server of its own (own data folder and database) whose
  * background workers are off and whose clock the test sets. {@link #tick()} runs
  * exactly one engine cycle on the test thread, so tests of cancel, deadlines and
- * resumption neither sleep nor race a worker.
+ * resumption neither sleep nor race a worker. Its database round trips can be counted
+ * ({@link StatementCounter}): one server for all these tests instead of a second one for the count.
  */
-@Import(SettableClock.Config.class)
+@Import({SettableClock.Config.class, StatementCounter.Config.class})
 public abstract class OneTickServerTest extends ServerTest {
 
     private static final Path DATA_DIR = Path.of("target", "test-data", "tick-" + UUID.randomUUID());

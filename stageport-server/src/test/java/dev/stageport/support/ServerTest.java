@@ -40,6 +40,11 @@ public abstract class ServerTest {
 
     /** The tag of tests that use a database: the PostgreSQL run of the suite runs only these. */
     public static final String DATABASE = "database";
+    /**
+     * The tag of tests of the HTTP and page layer whose queries are the repositories' that other tests run on
+     * PostgreSQL, or that check what comes before any SQL: the PostgreSQL run leaves them out (docs/testing.md).
+     */
+    public static final String WEB_LAYER = "web-layer";
 
     public static final String CLIENT_ID = "test-pipeline";
     public static final String CLIENT_SECRET = "test-secret-that-is-long-enough-0123456789";
