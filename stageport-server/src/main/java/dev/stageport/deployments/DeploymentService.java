@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import dev.stageport.policy.StagePolicyRepository;
 import dev.stageport.web.CancelRequest;
 import dev.stageport.work.WorkControl;
 import org.springframework.dao.DuplicateKeyException;
@@ -51,7 +50,6 @@ public class DeploymentService {
     private final OperationVisibility visibility;
     private final StatusResponses statusResponses;
     private final EngineSignal signal;
-    private final StagePolicyRepository policies;
     private final ReleaseSafetyChecks safety;
     private final WorkControl work;
     private final TransactionTemplate transactions;
@@ -61,10 +59,9 @@ public class DeploymentService {
     public DeploymentService(DeploymentRepository operations, MessageRepository messages, StageRepository stages,
                              AssetRepository assets, BuildRepository builds, DeployedAssetRepository deployed,
                              OperationVisibility visibility, StatusResponses statusResponses, EngineSignal signal,
-                             StagePolicyRepository policies, ReleaseSafetyChecks safety, WorkControl work,
+                             ReleaseSafetyChecks safety, WorkControl work,
                              TransactionTemplate transactions, OperationWebhooks webhooks, Clock clock) {
         this.webhooks = webhooks;
-        this.policies = policies;
         this.safety = safety;
         this.work = work;
         this.transactions = transactions;
@@ -156,7 +153,7 @@ public class DeploymentService {
         boolean outer = TransactionSynchronizationManager.isActualTransactionActive();
         try {
             transactions.executeWithoutResult(tx -> {
-                operations.insert(op, policies.deadline(envKey, now));
+                operations.insert(op, admission.policy().deadline(now));
                 safety.recorded(admission, op);
                 webhooks.started(op);
                 alsoRecord.accept(op);
