@@ -97,6 +97,20 @@ public class DeploymentService {
         String envKey = request.environmentKey().toString();
         String assetKey = request.assetKey().toString();
         caller.require(Permission.DEPLOY_APPS, envKey);
+        try {
+            // the checks' reads and the insert share one transaction: one commit instead of one per read
+            return transactions.execute(tx -> DeploymentOperationResponse.of(
+                    checkAndRecord(caller, request, freezeOverride, envKey, assetKey)));
+        } catch (ApiException refused) {
+            if (refused.code() == ErrorCode.OPERATION_IN_PROGRESS) {
+                refuseIfActive(envKey, assetKey); // lost the race for the active slot: name the winner
+            }
+            throw refused;
+        }
+    }
+
+    private DeploymentOperation checkAndRecord(Caller caller, DeploymentOperationRequest request,
+                                               String freezeOverride, String envKey, String assetKey) {
         stages.find(envKey).orElseThrow(() -> ApiException.stageNotFound(envKey));
         Asset asset = assets.find(assetKey)
                 .orElseThrow(() -> ApiException.notFound("No asset with key " + assetKey + "."));
@@ -120,8 +134,8 @@ public class DeploymentService {
             buildKey = current.buildKey();
         }
 
-        return DeploymentOperationResponse.of(record(request.operation(), asset, revision, buildKey, envKey,
-                caller.clientId(), caller, freezeOverride, op -> { }));
+        return record(request.operation(), asset, revision, buildKey, envKey, caller.clientId(), caller,
+                freezeOverride, op -> { });
     }
 
     /** Records a Deploy of a finished Release build; other features reach it through {@link DeploymentPort}. */

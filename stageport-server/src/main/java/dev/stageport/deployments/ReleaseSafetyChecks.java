@@ -2,6 +2,7 @@ package dev.stageport.deployments;
 
 import dev.stageport.dependencies.BreakingDeploys;
 import dev.stageport.deployments.MessageDetailsV1TaskProgressMessage.Severity;
+import dev.stageport.errors.ApiException;
 import dev.stageport.identity.Caller;
 import dev.stageport.policy.ApprovalService;
 import dev.stageport.policy.FreezeWindowService;
@@ -11,6 +12,9 @@ import dev.stageport.policy.StagePolicyRepository;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The stage policy's checks of a new operation, before it is recorded: freeze windows (every
@@ -26,9 +30,14 @@ class ReleaseSafetyChecks {
     private final FreezeWindowService freezes;
     private final ApprovalService approvals;
     private final MessageRepository messages;
+    private final TransactionTemplate ownTransaction;
 
     ReleaseSafetyChecks(StagePolicyRepository policies, BreakingDeploys breakingDeploys, PromotionRules promotion,
-                        FreezeWindowService freezes, ApprovalService approvals, MessageRepository messages) {
+                        FreezeWindowService freezes, ApprovalService approvals, MessageRepository messages,
+                        PlatformTransactionManager transactions) {
+        // the analysis a refusal links to is kept even though the refused request's transaction is not
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.policies = policies;
         this.breakingDeploys = breakingDeploys;
         this.promotion = promotion;
@@ -52,7 +61,17 @@ class ReleaseSafetyChecks {
         if (operation == DeploymentOperationsType.Deploy) {
             promotion.refuseIfBroken(policy, assetKey, revision, now);
             if (policy.blocksBreakingDeploys()) {
-                breakingDeploys.refuseIfBreaking(assetKey, revision, envKey, requestedBy);
+                ApiException refused = ownTransaction.execute(tx -> {
+                    try {
+                        breakingDeploys.refuseIfBreaking(assetKey, revision, envKey, requestedBy);
+                        return null;
+                    } catch (ApiException breaking) {
+                        return breaking; // thrown after the analysis it names committed
+                    }
+                });
+                if (refused != null) {
+                    throw refused;
+                }
             }
         }
         return new Admission(policy, override);
