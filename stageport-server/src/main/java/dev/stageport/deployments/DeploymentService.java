@@ -101,6 +101,8 @@ public class DeploymentService {
             // the checks' reads and the insert share one transaction: one commit instead of one per read
             return transactions.execute(tx -> DeploymentOperationResponse.of(
                     checkAndRecord(caller, request, freezeOverride, envKey, assetKey)));
+        } catch (ReleaseSafetyChecks.AnalysisFirst analysisFirst) {
+            return DeploymentOperationResponse.of(checkAndRecord(caller, request, freezeOverride, envKey, assetKey));
         } catch (ApiException refused) {
             if (refused.code() == ErrorCode.OPERATION_IN_PROGRESS) {
                 refuseIfActive(envKey, assetKey); // lost the race for the active slot: name the winner

@@ -2,7 +2,6 @@ package dev.stageport.deployments;
 
 import dev.stageport.dependencies.BreakingDeploys;
 import dev.stageport.deployments.MessageDetailsV1TaskProgressMessage.Severity;
-import dev.stageport.errors.ApiException;
 import dev.stageport.identity.Caller;
 import dev.stageport.policy.ApprovalService;
 import dev.stageport.policy.FreezeWindowService;
@@ -12,9 +11,7 @@ import dev.stageport.policy.StagePolicyRepository;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The stage policy's checks of a new operation, before it is recorded: freeze windows (every
@@ -30,20 +27,26 @@ class ReleaseSafetyChecks {
     private final FreezeWindowService freezes;
     private final ApprovalService approvals;
     private final MessageRepository messages;
-    private final TransactionTemplate ownTransaction;
 
     ReleaseSafetyChecks(StagePolicyRepository policies, BreakingDeploys breakingDeploys, PromotionRules promotion,
-                        FreezeWindowService freezes, ApprovalService approvals, MessageRepository messages,
-                        PlatformTransactionManager transactions) {
-        // the analysis a refusal links to is kept even though the refused request's transaction is not
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+                        FreezeWindowService freezes, ApprovalService approvals, MessageRepository messages) {
         this.policies = policies;
         this.breakingDeploys = breakingDeploys;
         this.promotion = promotion;
         this.freezes = freezes;
         this.approvals = approvals;
         this.messages = messages;
+    }
+
+    /**
+     * A request's checks ran in the transaction of its insert, but the stage blocks breaking deploys:
+     * the deployment analysis a refusal links to must be committed even though the refused request's
+     * transaction is not, so the caller runs the checks again outside a transaction.
+     */
+    static final class AnalysisFirst extends RuntimeException {
+        AnalysisFirst() {
+            super("the checks write a deployment analysis", null, false, false);
+        }
     }
 
     /** What the checks decided; {@link #recorded} applies it. */
@@ -61,17 +64,10 @@ class ReleaseSafetyChecks {
         if (operation == DeploymentOperationsType.Deploy) {
             promotion.refuseIfBroken(policy, assetKey, revision, now);
             if (policy.blocksBreakingDeploys()) {
-                ApiException refused = ownTransaction.execute(tx -> {
-                    try {
-                        breakingDeploys.refuseIfBreaking(assetKey, revision, envKey, requestedBy);
-                        return null;
-                    } catch (ApiException breaking) {
-                        return breaking; // thrown after the analysis it names committed
-                    }
-                });
-                if (refused != null) {
-                    throw refused;
+                if (caller != null && TransactionSynchronizationManager.isActualTransactionActive()) {
+                    throw new AnalysisFirst();
                 }
+                breakingDeploys.refuseIfBreaking(assetKey, revision, envKey, requestedBy);
             }
         }
         return new Admission(policy, override);
