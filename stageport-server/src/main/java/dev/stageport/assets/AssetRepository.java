@@ -38,6 +38,26 @@ public class AssetRepository {
                 .query(AssetRepository::mapRevision).optional();
     }
 
+    /** A revision and its asset. */
+    public record RevisionOfAsset(Asset asset, AssetRevision revision) {
+    }
+
+    /** A revision with its asset in one read (the deployment engine's configuration step reads both). */
+    public Optional<RevisionOfAsset> findRevisionOfAsset(String assetKey, int revision) {
+        String revisionColumns = java.util.Arrays.stream(REVISION_COLUMNS.split(","))
+                .map(column -> "r." + column.strip()).collect(java.util.stream.Collectors.joining(", "));
+        return jdbc.sql("select " + revisionColumns + ", a.name as asset_name, a.description as asset_description,"
+                        + " a.asset_type, a.portfolio_key, a.is_external, a.created_at as asset_created_at,"
+                        + " a.created_by as asset_created_by from asset_revision r join asset a"
+                        + " on a.asset_key = r.asset_key where r.asset_key = ? and r.revision = ?")
+                .params(assetKey, revision)
+                .query((rs, n) -> new RevisionOfAsset(new Asset(rs.getString("asset_key"), rs.getString("asset_name"),
+                        rs.getString("asset_description"), rs.getString("asset_type"), rs.getString("portfolio_key"),
+                        rs.getBoolean("is_external"), rs.getTimestamp("asset_created_at").toInstant(),
+                        rs.getString("asset_created_by")), mapRevision(rs, n)))
+                .optional();
+    }
+
     public Optional<AssetRevision> findByTag(String assetKey, String tag) {
         return jdbc.sql("select " + REVISION_COLUMNS + " from asset_revision where asset_key = ? and tag = ?")
                 .params(assetKey, tag)

@@ -39,13 +39,26 @@ public class BuildRepository {
                 .query(BuildRepository::map).optional();
     }
 
+    /** A build with what it produced, in one read (the artifact is null when there is none). */
+    public record WithArtifact(Build build, BuildArtifact artifact) {
+    }
+
+    public Optional<WithArtifact> findWithArtifact(String buildKey) {
+        return jdbc.sql("select " + COLUMNS + ", run_spec from build where build_key = ?").param(buildKey)
+                .query((rs, n) -> new WithArtifact(map(rs, n), artifact(rs))).optional();
+    }
+
+    private static BuildArtifact artifact(ResultSet rs) throws SQLException {
+        String digest = rs.getString("artifact_digest");
+        String runSpec = rs.getString("run_spec");
+        return digest == null ? null : new BuildArtifact(digest, runSpec == null ? null : RunSpec.parse(runSpec));
+    }
+
     /** The artifact and run instructions of a finished build, when the build produced one. */
     public Optional<BuildArtifact> artifact(String buildKey) {
         return jdbc.sql("select artifact_digest, run_spec from build where build_key = ? and artifact_digest is not null")
                 .param(buildKey)
-                .query((rs, n) -> new BuildArtifact(rs.getString("artifact_digest"),
-                        rs.getString("run_spec") == null ? null : RunSpec.parse(rs.getString("run_spec"))))
-                .optional();
+                .query((rs, n) -> artifact(rs)).optional();
     }
 
     public List<Build> list(String assetKey, Integer revision, Build.BuildType type) {

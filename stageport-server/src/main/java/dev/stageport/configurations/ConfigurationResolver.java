@@ -45,11 +45,11 @@ public class ConfigurationResolver implements EffectiveConfiguration {
     @Override
     @Transactional(readOnly = true)
     public Resolved resolve(String environmentKey, String assetKey, int revision) {
-        AssetRevision target = assets.findRevision(assetKey, revision)
+        AssetRepository.RevisionOfAsset found = assets.findRevisionOfAsset(assetKey, revision)
                 .orElseThrow(() -> new ConfigurationRejected("The asset " + assetKey + " has no revision "
                         + revision + "."));
-        Asset asset = assets.find(assetKey)
-                .orElseThrow(() -> new ConfigurationRejected("There is no asset " + assetKey + "."));
+        AssetRevision target = found.revision();
+        Asset asset = found.asset();
         ConfigModel model = models.load(environmentKey, asset, target.configSchema());
         Map<String, ConfigValue> stage = values.values(environmentKey, assetKey);
         Map<String, ConfigSnapshot.Entry> snapshot = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.stageport.deployments;
 
+import dev.stageport.builds.Build;
 import dev.stageport.builds.BuildArtifact;
 import dev.stageport.builds.BuildRepository;
 import dev.stageport.runtime.DeployableBuilds;
@@ -18,10 +19,13 @@ class BuildsForRuntime implements DeployableBuilds {
 
     @Override
     public Optional<DeployableBuild> find(String assetKey, String buildKey) {
-        return builds.find(buildKey).filter(b -> b.assetKey().equals(assetKey)).map(b -> {
-            Optional<BuildArtifact> artifact = builds.artifact(b.key());
-            return new DeployableBuild(b.key(), b.assetRevision(), b.deployable(),
-                    artifact.map(BuildArtifact::digest).orElse(null), artifact.map(BuildArtifact::runSpec).orElse(null));
-        });
+        return builds.findWithArtifact(buildKey).filter(found -> found.build().assetKey().equals(assetKey))
+                .map(found -> {
+                    Build b = found.build();
+                    Optional<BuildArtifact> artifact = Optional.ofNullable(found.artifact());
+                    return new DeployableBuild(b.key(), b.assetRevision(), b.deployable(),
+                            artifact.map(BuildArtifact::digest).orElse(null),
+                            artifact.map(BuildArtifact::runSpec).orElse(null));
+                });
     }
 }

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import dev.stageport.policy.StagePolicyRepository;
 import dev.stageport.web.CancelRequest;
 import dev.stageport.work.WorkControl;
 import org.springframework.dao.DuplicateKeyException;
@@ -51,7 +50,6 @@ public class DeploymentService {
     private final OperationVisibility visibility;
     private final StatusResponses statusResponses;
     private final EngineSignal signal;
-    private final StagePolicyRepository policies;
     private final ReleaseSafetyChecks safety;
     private final WorkControl work;
     private final TransactionTemplate transactions;
@@ -61,10 +59,9 @@ public class DeploymentService {
     public DeploymentService(DeploymentRepository operations, MessageRepository messages, StageRepository stages,
                              AssetRepository assets, BuildRepository builds, DeployedAssetRepository deployed,
                              OperationVisibility visibility, StatusResponses statusResponses, EngineSignal signal,
-                             StagePolicyRepository policies, ReleaseSafetyChecks safety, WorkControl work,
+                             ReleaseSafetyChecks safety, WorkControl work,
                              TransactionTemplate transactions, OperationWebhooks webhooks, Clock clock) {
         this.webhooks = webhooks;
-        this.policies = policies;
         this.safety = safety;
         this.work = work;
         this.transactions = transactions;
@@ -100,6 +97,22 @@ public class DeploymentService {
         String envKey = request.environmentKey().toString();
         String assetKey = request.assetKey().toString();
         caller.require(Permission.DEPLOY_APPS, envKey);
+        try {
+            // the checks' reads and the insert share one transaction: one commit instead of one per read
+            return transactions.execute(tx -> DeploymentOperationResponse.of(
+                    checkAndRecord(caller, request, freezeOverride, envKey, assetKey)));
+        } catch (ReleaseSafetyChecks.AnalysisFirst analysisFirst) {
+            return DeploymentOperationResponse.of(checkAndRecord(caller, request, freezeOverride, envKey, assetKey));
+        } catch (ApiException refused) {
+            if (refused.code() == ErrorCode.OPERATION_IN_PROGRESS) {
+                refuseIfActive(envKey, assetKey); // lost the race for the active slot: name the winner
+            }
+            throw refused;
+        }
+    }
+
+    private DeploymentOperation checkAndRecord(Caller caller, DeploymentOperationRequest request,
+                                               String freezeOverride, String envKey, String assetKey) {
         stages.find(envKey).orElseThrow(() -> ApiException.stageNotFound(envKey));
         Asset asset = assets.find(assetKey)
                 .orElseThrow(() -> ApiException.notFound("No asset with key " + assetKey + "."));
@@ -123,8 +136,8 @@ public class DeploymentService {
             buildKey = current.buildKey();
         }
 
-        return DeploymentOperationResponse.of(record(request.operation(), asset, revision, buildKey, envKey,
-                caller.clientId(), caller, freezeOverride, op -> { }));
+        return record(request.operation(), asset, revision, buildKey, envKey, caller.clientId(), caller,
+                freezeOverride, op -> { });
     }
 
     /** Records a Deploy of a finished Release build; other features reach it through {@link DeploymentPort}. */
@@ -156,7 +169,7 @@ public class DeploymentService {
         boolean outer = TransactionSynchronizationManager.isActualTransactionActive();
         try {
             transactions.executeWithoutResult(tx -> {
-                operations.insert(op, policies.deadline(envKey, now));
+                operations.insert(op, admission.policy().deadline(now));
                 safety.recorded(admission, op);
                 webhooks.started(op);
                 alsoRecord.accept(op);

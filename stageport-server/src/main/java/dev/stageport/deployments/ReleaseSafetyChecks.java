@@ -11,6 +11,7 @@ import dev.stageport.policy.StagePolicyRepository;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The stage policy's checks of a new operation, before it is recorded: freeze windows (every
@@ -37,6 +38,17 @@ class ReleaseSafetyChecks {
         this.messages = messages;
     }
 
+    /**
+     * A request's checks ran in the transaction of its insert, but the stage blocks breaking deploys:
+     * the deployment analysis a refusal links to must be committed even though the refused request's
+     * transaction is not, so the caller runs the checks again outside a transaction.
+     */
+    static final class AnalysisFirst extends RuntimeException {
+        AnalysisFirst() {
+            super("the checks write a deployment analysis", null, false, false);
+        }
+    }
+
     /** What the checks decided; {@link #recorded} applies it. */
     record Admission(StagePolicy policy, Optional<FreezeWindowService.Override> override) {
     }
@@ -52,6 +64,9 @@ class ReleaseSafetyChecks {
         if (operation == DeploymentOperationsType.Deploy) {
             promotion.refuseIfBroken(policy, assetKey, revision, now);
             if (policy.blocksBreakingDeploys()) {
+                if (caller != null && TransactionSynchronizationManager.isActualTransactionActive()) {
+                    throw new AnalysisFirst();
+                }
                 breakingDeploys.refuseIfBreaking(assetKey, revision, envKey, requestedBy);
             }
         }

@@ -31,6 +31,11 @@ public record StagePolicy(Integer maxOperationSeconds, Boolean blockBreakingDepl
         approvers = approvers == null || approvers.isEmpty() ? null : List.copyOf(approvers);
     }
 
+    /** When an operation that starts {@code now} on the stage must have ended, or null without a deadline. */
+    public java.time.Instant deadline(java.time.Instant now) {
+        return maxOperationSeconds == null ? null : now.plusSeconds(maxOperationSeconds);
+    }
+
     /** True when a Deploy whose deployment analysis finds an Error is refused (the default is advisory). */
     public boolean blocksBreakingDeploys() {
         return Boolean.TRUE.equals(blockBreakingDeploys);

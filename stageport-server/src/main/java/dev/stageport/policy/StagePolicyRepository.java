@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,7 +47,7 @@ public class StagePolicyRepository {
 
     /** When an operation that starts now on the stage must have ended, if the stage has a deadline. */
     public Instant deadline(String envKey, Instant now) {
-        return Optional.ofNullable(find(envKey).maxOperationSeconds()).map(now::plusSeconds).orElse(null);
+        return find(envKey).deadline(now);
     }
 
     static String lines(List<String> values) {

@@ -7,7 +7,6 @@ import dev.stageport.runtime.process.ProcessSettings;
 import dev.stageport.work.Placement;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -57,13 +56,21 @@ public class RuntimeOwnership implements Placement {
         return stages.find(stage.key()).map(now -> !now.equals(stage) && mayRun(now)).orElse(false);
     }
 
-    /** The process stages that name another replica: their operations are not this replica's to claim. */
+    /**
+     * One read of the stages: process stages that name another replica are not this replica's to
+     * claim; every other stage's work runs here without a further read, except a process stage
+     * that names no replica yet, which {@link #mayRun} takes with a conditional update.
+     */
     @Override
-    public Set<String> elsewhere() {
-        return stages.all().stream().filter(s -> ProcessRuntime.DRIVER.equals(s.runtimeDriver()))
-                .filter(s -> ProcessSettings.replica(s.runtimeSettings()).filter(r -> !r.equals(replica.id()))
-                        .isPresent())
-                .map(Stage::key).collect(Collectors.toSet());
+    public View view() {
+        Set<String> elsewhere = new java.util.HashSet<>();
+        Set<String> here = new java.util.HashSet<>();
+        for (Stage stage : stages.all()) {
+            Optional<String> owner = ProcessRuntime.DRIVER.equals(stage.runtimeDriver())
+                    ? ProcessSettings.replica(stage.runtimeSettings()) : Optional.of(replica.id());
+            owner.ifPresent(id -> (id.equals(replica.id()) ? here : elsewhere).add(stage.key()));
+        }
+        return new View(Set.copyOf(elsewhere), Set.copyOf(here));
     }
 
     /**

@@ -69,7 +69,7 @@ public class OperationEngine implements SmartLifecycle {
             return false;
         }
         return queue.find(key).filter(WorkItem::running)
-                .map(item -> run(item, instanceId + "-now", clock.instant())).orElse(false);
+                .map(item -> run(item, instanceId + "-now", clock.instant(), null)).orElse(false);
     }
 
     private boolean tick(String workerId) {
@@ -81,17 +81,20 @@ public class OperationEngine implements SmartLifecycle {
             return false;
         }
         Instant now = clock.instant();
-        for (WorkItem candidate : queue.candidates(kinds, now, CANDIDATES, placement.elsewhere())) {
-            if (run(candidate, workerId, now)) {
+        Placement.View placements = placement.view();
+        for (WorkItem candidate : queue.candidates(kinds, now, CANDIDATES, placements.elsewhere())) {
+            if (run(candidate, workerId, now, placements)) {
                 return true;
             }
         }
         return false;
     }
 
-    private boolean run(WorkItem item, String workerId, Instant now) {
+    /** @param placements this cycle's view of the placements, or null to ask about the item's own */
+    private boolean run(WorkItem item, String workerId, Instant now, Placement.View placements) {
         WorkHandler handler = handlers.get(item.kind());
-        if (item.placement() != null && !placement.mayRun(item.placement())) {
+        if (item.placement() != null && (placements == null || !placements.runsHere(item.placement()))
+                && !placement.mayRun(item.placement())) {
             return false; // placed on another replica (a process stage's apps run there): it runs it
         }
         if (handler == null || !queue.claim(item, workerId, now, now.plus(settings.lease()))) {

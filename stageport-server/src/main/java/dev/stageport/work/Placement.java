@@ -16,14 +16,36 @@ public interface Placement {
         }
 
         @Override
-        public Set<String> elsewhere() {
-            return Set.of();
+        public View view() {
+            return View.ANY;
         }
     };
 
     /** True when this replica may run work with this placement (it may take ownership of it now). */
     boolean mayRun(String placement);
 
+    /**
+     * What one read tells of every placement, taken once per engine cycle: work placed
+     * {@code elsewhere} (other replicas own it) is left out of this replica's candidate query, and
+     * work placed {@code here} may be claimed without asking {@link #mayRun} again. Any other
+     * placement (new, or not owned yet) is asked about before its claim.
+     */
+    View view();
+
     /** Placements other replicas own: their work is left out of this replica's candidate query. */
-    Set<String> elsewhere();
+    default Set<String> elsewhere() {
+        return view().elsewhere();
+    }
+
+    record View(Set<String> elsewhere, Set<String> here, boolean anywhere) {
+        static final View ANY = new View(Set.of(), Set.of(), true);
+
+        public View(Set<String> elsewhere, Set<String> here) {
+            this(elsewhere, here, false);
+        }
+
+        boolean runsHere(String placement) {
+            return anywhere || here.contains(placement);
+        }
+    }
 }
