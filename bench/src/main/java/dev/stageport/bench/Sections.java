@@ -114,7 +114,7 @@ final class Sections {
                 .append("the simulated runtime with zero step time, posted by 16 concurrent clients that wait for ")
                 .append("their operations with the long poll; measured from the first POST until every operation ")
                 .append("is Finished, after a warm-up pass. 4 engine workers per server. PostgreSQL is the embedded ")
-                .append("one the tests use (zonky, PostgreSQL 17), a fresh server per run; two replicas are two ")
+                .append("one the tests use (zonky, PostgreSQL 14), a fresh server per run; two replicas are two ")
                 .append("server processes on that database, the clients spread over both. Server CPU is the ")
                 .append("servers' user + system time over the measured pass (the database's own CPU is not in ")
                 .append("it); the load average (1 min, median run) is read before and after the pass. Budgets: ≥ 400 operations ")
