@@ -66,7 +66,7 @@ final class Report {
         }
         Startup.section(md, startup);
         md.append(Sections.notes());
-        md.append("Rerun with `bench/run` (about 25 minutes); it rewrites this page and the chart. `BENCH_ONLY=history bench/run` (or `startup`, `followers`, `engine`) reruns only that scenario.\n");
+        md.append("Rerun with `bench/run` (about 30 minutes with `BENCH_SIZES=10000 BENCH_PG_SIZES=\"10000 1000000\"`; the default history sizes add hours of loading); it rewrites this page and the chart. `BENCH_ONLY=history bench/run` (or `startup`, `followers`, `engine`) reruns only that scenario.\n");
         Files.writeString(out, md.toString());
     }
 
