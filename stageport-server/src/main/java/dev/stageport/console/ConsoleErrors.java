@@ -19,6 +19,12 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsoleErrors {
 
+    private final ViewerResolver viewers;
+
+    ConsoleErrors(ViewerResolver viewers) {
+        this.viewers = viewers;
+    }
+
     @ExceptionHandler(ApiException.class)
     String refused(ApiException e, HttpServletResponse response, Model model) {
         int status = ErrorStatuses.of(e.code()).value();
@@ -40,8 +46,10 @@ class ConsoleErrors {
         return "redirect:/console/login?signedOut";
     }
 
-    static String page(HttpServletResponse response, Model model, int status, String detail) {
+    /** With the menu when someone is signed in, so a refused or missing page is not a dead end. */
+    private String page(HttpServletResponse response, Model model, int status, String detail) {
         response.setStatus(status);
+        model.addAttribute("viewer", viewers.currentOrNull());
         model.addAttribute("status", status);
         model.addAttribute("title", switch (status) {
             case 404 -> "Not found";

@@ -38,15 +38,24 @@ class ViewerResolver implements HandlerMethodArgumentResolver {
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
                                   WebDataBinderFactory binderFactory) {
+        Viewer viewer = currentOrNull();
+        if (viewer == null) {
+            Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+            if (auth != null && auth.isAuthenticated()) {   // signed in, but suspended or deleted since
+                request.getNativeRequest(HttpServletRequest.class).getSession().invalidate();
+            }
+            throw new SignedOut();
+        }
+        return viewer;
+    }
+
+    /** The signed-in, still active console user of this request, or null: error pages show the menu only then. */
+    Viewer currentOrNull() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated()) {
-            throw new SignedOut();
+            return null;
         }
         Caller caller = callers.activeOrNull(auth.getName(), auth instanceof OAuth2AuthenticationToken);
-        if (caller == null) {
-            request.getNativeRequest(HttpServletRequest.class).getSession().invalidate();
-            throw new SignedOut();
-        }
-        return new Viewer(auth.getName(), caller);
+        return caller == null ? null : new Viewer(auth.getName(), caller);
     }
 }

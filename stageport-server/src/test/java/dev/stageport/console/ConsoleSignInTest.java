@@ -111,6 +111,19 @@ class ConsoleSignInTest extends ServerTest {
     }
 
     @Test
+    void aMissingOrMalformedPageKeepsTheMenuOfTheSignedInUser() {
+        ConsoleSession browser = session();
+        browser.signIn("admin", ADMIN_PASSWORD);
+
+        for (String path : new String[] {"/console/assets/" + UUID.randomUUID(), "/console/operations/not-a-key"}) {
+            HttpResponse<String> page = browser.get(path);
+            assertThat(page.statusCode()).as(path).isIn(400, 404);
+            assertThat(page.body()).as(path)
+                    .contains("href=\"/console/operations\"", "href=\"/console/approvals\"", "Sign out");
+        }
+    }
+
+    @Test
     void anExpiredSessionLeadsToSignInAndThenToThePageAskedFor() {
         ConsoleSession before = session();
         before.signIn("admin", ADMIN_PASSWORD);
