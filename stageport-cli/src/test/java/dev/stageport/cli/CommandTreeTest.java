@@ -70,4 +70,15 @@ class CommandTreeTest {
         assertThat(usage(StageportCli.commandLine(context(), Set.of("ops")).getSubcommands().get("ops")))
                 .contains("list", "show", "messages", "wait", "cancel");
     }
+
+    @Test
+    void theRootBuiltByHandHasTheHelpAndVersionPicocliMakesOfItsAnnotation() {
+        CommandLine byHand = new CommandLine(StageportCli.rootSpec(new StageportCli()));
+        CommandLine byPicocli = new CommandLine(new StageportCli());
+
+        assertThat(usage(byHand)).isEqualTo(usage(byPicocli)).contains("--help", "--version", "Exit codes:");
+        StringWriter version = new StringWriter();
+        byHand.printVersionHelp(new PrintWriter(version, true));
+        assertThat(version.toString().strip()).isEqualTo("stageport 0.1.0");
+    }
 }
