@@ -1,6 +1,7 @@
 package dev.stageport.cli;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +11,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * The subcommands of {@code stageport}. Picocli builds a command's whole model by reflection when it is
  * added, and with about fifty commands that was most of what {@code --help} or {@code ops list} cost;
  * so only the commands the arguments name are built, and each other one is a name with its
- * description, which is all the root's usage and the "did you mean" hint read.
+ * description, which is all the root's usage and the "did you mean" hint read. The same holds one level
+ * down: the subcommands of {@code ops} and {@code config} are listed in {@link #NESTED} rather than in
+ * their annotations, so {@code ops list} builds {@code list} and outlines {@code show}, {@code wait}...
  */
 final class CommandTree {
 
@@ -24,6 +27,13 @@ final class CommandTree {
             DependencyCommands.Analyze.class, ApprovalCommands.ListApprovals.class, ApprovalCommands.Approve.class,
             ApprovalCommands.Reject.class);
 
+    /** The subcommands that are classes of their own, in the order their parent's usage lists them. */
+    static final Map<Class<?>, List<Class<?>>> NESTED = Map.of(
+            OpsCommand.class, List.of(OpsCommand.ListOps.class, OpsCommand.Show.class, OpsCommand.Messages.class,
+                    OpsCommand.Wait.class, OpsCommand.Cancel.class),
+            ConfigCommand.class, List.of(ConfigCommand.Get.class, ConfigCommand.Set.class, ConfigCommand.Unset.class,
+                    ConfigCommand.Diff.class));
+
     /** The completion script lists every command's options, so it needs the whole tree. */
     private static final String NEEDS_EVERY_COMMAND = "completion";
 
@@ -32,13 +42,17 @@ final class CommandTree {
 
     /** Adds every command to the root: built in full when {@code named} holds its name or an alias. */
     static void addTo(CommandLine root, Set<String> named) {
-        boolean all = named.contains(NEEDS_EVERY_COMMAND);
-        for (Class<?> type : COMMANDS) {
+        addTo(root, COMMANDS, named, named.contains(NEEDS_EVERY_COMMAND));
+    }
+
+    private static void addTo(CommandLine parent, List<Class<?>> commands, Set<String> named, boolean all) {
+        for (Class<?> type : commands) {
             Command command = type.getAnnotation(Command.class);
             if (all || named.contains(command.name()) || List.of(command.aliases()).stream().anyMatch(named::contains)) {
-                root.addSubcommand(command.name(), type);
+                parent.addSubcommand(command.name(), type);
+                addTo(parent.getSubcommands().get(command.name()), NESTED.getOrDefault(type, List.of()), named, all);
             } else {
-                root.addSubcommand(command.name(), new CommandLine(outline(command)), command.aliases());
+                parent.addSubcommand(command.name(), new CommandLine(outline(command)), command.aliases());
             }
         }
     }

@@ -21,9 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Stage-specific configurations: get, set and unset (pending until the next Deploy or ApplyConfigs), diff. */
 @Command(name = "config", mixinStandardHelpOptions = true,
         footer = {"%nExample:", "  stageport config get --stage QA --asset \"Hello Settings\""},
-        description = "Asset configurations per stage.",
-        subcommands = {ConfigCommand.Get.class, ConfigCommand.Set.class, ConfigCommand.Unset.class,
-            ConfigCommand.Diff.class})
+        description = "Asset configurations per stage.")
 class ConfigCommand implements Runnable {
 
     private static final JsonMapper JSON = OdcClient.json();

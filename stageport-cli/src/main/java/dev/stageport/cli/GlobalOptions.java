@@ -12,13 +12,19 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 final class GlobalOptions {
 
-    private static final CommandLine.Model.CommandSpec GLOBALS =
-            CommandLine.Model.CommandSpec.forAnnotatedObject(new Globals());
+    private static final class Model {
+        static final CommandLine.Model.CommandSpec GLOBALS =
+                CommandLine.Model.CommandSpec.forAnnotatedObject(new Globals());
+    }
 
     private GlobalOptions() {
     }
 
     static String[] afterSubcommand(CommandLine root, String[] args) {
+        // nothing to move without a subcommand (--help, --version): then the options' model is not built
+        if (java.util.Arrays.stream(args).noneMatch(root.getSubcommands()::containsKey)) {
+            return args;
+        }
         List<String> path = new ArrayList<>();
         List<String> moved = new ArrayList<>();
         CommandLine current = root;
@@ -58,6 +64,6 @@ final class GlobalOptions {
             return null;
         }
         int eq = arg.indexOf('=');
-        return GLOBALS.findOption(eq > 0 ? arg.substring(0, eq) : arg);
+        return Model.GLOBALS.findOption(eq > 0 ? arg.substring(0, eq) : arg);
     }
 }

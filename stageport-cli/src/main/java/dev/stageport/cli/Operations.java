@@ -42,10 +42,19 @@ final class Operations {
         return withStage ? HEADERS : HEADERS.stream().filter(h -> !h.equals("STAGE")).toList();
     }
 
+    /** "1,2" for [1,2]; by hand, since a node's toString builds a mapper of its own. */
+    private static String revisions(JsonNode revisions) {
+        if (!revisions.isArray()) {
+            return revisions.toString().replaceAll("[\\[\\]]", "");
+        }
+        List<String> each = new ArrayList<>();
+        revisions.forEach(r -> each.add(r.isNumber() ? r.asString() : r.toString()));
+        return String.join(",", each);
+    }
+
     /** A row under {@link #headers}; the asset's name as the answer gives it, else the label, else its key. */
     static List<String> row(JsonNode op, Labels labels) {
-        String revisions = op.has("revisions") ? op.path("revisions").toString().replaceAll("[\\[\\]]", "")
-                : Output.text(op, "revision");
+        String revisions = op.has("revisions") ? revisions(op.path("revisions")) : Output.text(op, "revision");
         String asset = !Output.text(op, "assetName").isEmpty() ? Output.text(op, "assetName")
                 : labels.asset() != null ? labels.asset() : Output.text(op, "assetKey");
         List<String> row = new ArrayList<>(List.of(Output.text(op, "key"), Output.text(op, "operation"),

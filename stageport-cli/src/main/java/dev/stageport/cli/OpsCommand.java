@@ -14,9 +14,7 @@ import tools.jackson.databind.node.ArrayNode;
 /** Deployment operations: list, show, messages, wait, cancel. */
 @Command(name = "ops", mixinStandardHelpOptions = true,
         footer = {"%nExample:", "  stageport ops list --stage QA"},
-        description = "Deployment operations.",
-        subcommands = {OpsCommand.ListOps.class, OpsCommand.Show.class, OpsCommand.Messages.class,
-                OpsCommand.Wait.class, OpsCommand.Cancel.class})
+        description = "Deployment operations.")
 class OpsCommand implements Runnable {
 
     @Override

@@ -1,5 +1,6 @@
 package dev.stageport.cli;
 
+import dev.stageport.client.JsonTrees;
 import dev.stageport.client.OdcClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +19,6 @@ import tools.jackson.databind.SerializationFeature;
  */
 public final class Output {
 
-    private static final ObjectWriter PRETTY = OdcClient.json().writer().with(SerializationFeature.INDENT_OUTPUT);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final CliContext context;
@@ -35,7 +35,7 @@ public final class Output {
     }
 
     public void json(JsonNode node) {
-        context.out().println(PRETTY.writeValueAsString(node));
+        context.out().println(Pretty.WRITER.writeValueAsString(node));
     }
 
     /** A table in table mode, or the given JSON in json mode. */
@@ -110,7 +110,12 @@ public final class Output {
     }
 
     static tools.jackson.databind.node.ArrayNode array() {
-        return OdcClient.json().createArrayNode();
+        return JsonTrees.array();
+    }
+
+    /** Made only when JSON is printed: a table needs no mapper (see JsonTrees). */
+    private static final class Pretty {
+        static final ObjectWriter WRITER = OdcClient.json().writer().with(SerializationFeature.INDENT_OUTPUT);
     }
 
     static String text(JsonNode node, String field) {

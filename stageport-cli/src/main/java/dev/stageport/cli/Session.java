@@ -1,5 +1,6 @@
 package dev.stageport.cli;
 
+import dev.stageport.client.JsonTrees;
 import dev.stageport.client.OdcClient;
 import dev.stageport.client.TokenSource;
 import java.io.IOException;
@@ -8,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The token cache of {@code stageport login}: URL, client id, token and its
@@ -16,7 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Session {
 
-    private static final JsonMapper JSON = OdcClient.json();
     static final String FILE = "session.json";
 
     public record Cached(String url, String clientId, String token, Instant expiresAt) {
@@ -31,7 +31,7 @@ public final class Session {
             Files.createDirectories(dir);
             Path temp = Files.createTempFile(dir, "session", ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(temp, JSON.writeValueAsString(session));
+            Files.writeString(temp, OdcClient.json().writeValueAsString(session));
             Files.move(temp, dir.resolve(FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -39,16 +39,24 @@ public final class Session {
         }
     }
 
+    /** The cached session, or null when there is none or it cannot be read; read without binding (see JsonTrees). */
     public static Cached load(CliContext context) {
         Path file = context.configDir().resolve(FILE);
         if (!Files.isReadable(file)) {
             return null;
         }
         try {
-            return JSON.readValue(Files.readString(file), Cached.class);
+            JsonNode saved = JsonTrees.read(Files.readString(file));
+            return new Cached(text(saved, "url"), text(saved, "clientId"), text(saved, "token"),
+                    Instant.parse(saved.path("expiresAt").asString()));
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asString();
     }
 
     /**

@@ -64,11 +64,31 @@ public class StageportCli implements Callable<Integer> {
 
     /** The command tree with only the commands {@code named} built in full (see {@link CommandTree}). */
     static CommandLine commandLine(CliContext context, java.util.Set<String> named) {
-        CommandLine cli = new CommandLine(new StageportCli(), new ContextFactory(context));
+        StageportCli root = new StageportCli();
+        root.spec = rootSpec(root);
+        CommandLine cli = new CommandLine(root.spec, new ContextFactory(context));
         CommandTree.addTo(cli, named);
         cli.setOut(context.out());
         cli.setErr(context.err());
         return cli;
+    }
+
+    /**
+     * The root's model, read from its annotation by hand: picocli's reflection over the class (its
+     * fields, its methods, the mixin behind mixinStandardHelpOptions) was about a fifth of what
+     * {@code --help} cost. {@code CommandTreeTest} checks that the help and the version are the same as
+     * picocli's own model of the annotated class.
+     */
+    static CommandLine.Model.CommandSpec rootSpec(StageportCli root) {
+        Command command = StageportCli.class.getAnnotation(Command.class);
+        CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.wrapWithoutInspection(root)
+                .name(command.name()).version(command.version());
+        spec.usageMessage().description(command.description()).footer(command.footer());
+        spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true).arity("0")
+                .type(boolean.class).description("Show this help message and exit.").build());
+        spec.addOption(CommandLine.Model.OptionSpec.builder("-V", "--version").versionHelp(true).arity("0")
+                .type(boolean.class).description("Print version information and exit.").build());
+        return spec;
     }
 
     static int exitCode(Exception e) {

@@ -48,4 +48,37 @@ class CommandTreeTest {
 
         assertThat(cli.getSubcommands().get("deploy").getCommandSpec().findOption("--stage")).isNotNull();
     }
+
+    @Test
+    void underOpsOnlyTheSubcommandTheArgumentsNameIsBuiltInFull() {
+        CommandLine ops = StageportCli.commandLine(context(), Set.of("ops", "list")).getSubcommands().get("ops");
+
+        assertThat(ops.getSubcommands()).containsOnlyKeys("list", "show", "messages", "wait", "cancel");
+        assertThat(ops.getSubcommands().get("list").getCommandSpec().findOption("--limit")).isNotNull();
+        assertThat(ops.getSubcommands().get("wait").getCommandSpec().options()).isEmpty();
+    }
+
+    @Test
+    void theHelpOfOpsAndConfigIsTheSameWhetherTheirSubcommandsAreBuiltOrOnlyOutlined() {
+        for (String parent : new String[] {"ops", "config"}) {
+            String whole = usage(StageportCli.commandLine(context()).getSubcommands().get(parent));
+            String outlined = usage(StageportCli.commandLine(context(), Set.of(parent, "--help"))
+                    .getSubcommands().get(parent));
+
+            assertThat(outlined).as(parent).isEqualTo(whole).contains("Example:");
+        }
+        assertThat(usage(StageportCli.commandLine(context(), Set.of("ops")).getSubcommands().get("ops")))
+                .contains("list", "show", "messages", "wait", "cancel");
+    }
+
+    @Test
+    void theRootBuiltByHandHasTheHelpAndVersionPicocliMakesOfItsAnnotation() {
+        CommandLine byHand = new CommandLine(StageportCli.rootSpec(new StageportCli()));
+        CommandLine byPicocli = new CommandLine(new StageportCli());
+
+        assertThat(usage(byHand)).isEqualTo(usage(byPicocli)).contains("--help", "--version", "Exit codes:");
+        StringWriter version = new StringWriter();
+        byHand.printVersionHelp(new PrintWriter(version, true));
+        assertThat(version.toString().strip()).isEqualTo("stageport 0.1.0");
+    }
 }

@@ -37,6 +37,19 @@ class StageportCliTest {
     }
 
     @Test
+    void theRootAnswersItsShortHelpAndVersionOptionsAndRunAloneShowsItsHelp() {
+        assertThat(run(Map.of(), "-h")).isZero();
+        assertThat(out.toString()).startsWith("Usage: stageport [-hV] [COMMAND]").contains("Exit codes:");
+        String help = out.toString();
+        assertThat(run(Map.of())).isZero();
+        assertThat(out.toString()).isEqualTo(help);
+        for (String option : new String[] {"-V", "--version"}) {
+            assertThat(run(Map.of(), option)).isZero();
+            assertThat(out.toString()).isEqualTo("stageport 0.1.0" + System.lineSeparator());
+        }
+    }
+
+    @Test
     void unknownOptionIsAUsageErrorOnOneLine() {
         assertThat(run(Map.of(), "stages", "--colour")).isEqualTo(ExitCode.USAGE);
         assertThat(err.toString()).startsWith("stageport: ").contains("--colour");

@@ -1,22 +1,28 @@
 package dev.stageport.client;
 
 import java.net.http.HttpClient;
-import java.security.GeneralSecurityException;
-import java.security.cert.CertificateException;
-import java.security.cert.X509Certificate;
+import java.security.Provider;
+import java.security.SecureRandom;
 import java.time.Duration;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLContextSpi;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /**
- * One HTTP client per scheme. Building a client sets up TLS, and the JDK's default TLS context reads
- * and parses its whole trust store: a measurable part of a short CLI run against a local
- * {@code http://} server. So the {@code https} client is built only when an https address is used,
- * and the plain one carries a TLS context that trusts no certificate at all: it never speaks TLS
- * (redirects are not followed), and if it ever had to, the handshake would fail instead of
- * trusting anything.
+ * One HTTP client per scheme. Building a client sets up TLS: the JDK's default TLS context reads and
+ * parses its whole trust store, and any context of the JDK's TLS provider initialises that provider
+ * and works out its default protocols and cipher suites, a measurable part of a short CLI run against
+ * a local {@code http://} server. So the {@code https} client is built only when an https address is
+ * used, and the plain one carries a TLS context of its own that can make no TLS connection at all: it
+ * never speaks TLS (redirects are not followed), and if it ever had to, the attempt fails instead of
+ * trusting anything. The plain one also speaks HTTP/1.1 from the start: by default the first plain
+ * request carries an offer to upgrade to HTTP/2 with its settings, which Stageport does not take up.
  */
 final class HttpClients {
 
@@ -35,33 +41,56 @@ final class HttpClients {
 
     private static final class Plain {
         static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
-                .sslContext(trustingNothing()).build();
+                .version(HttpClient.Version.HTTP_1_1).sslContext(new NoTls()).sslParameters(new SSLParameters())
+                .build();
     }
 
-    private static SSLContext trustingNothing() {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(new KeyManager[0], new TrustManager[] {new RefuseEveryCertificate()}, null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("no TLS implementation in this JDK", e);
+    /** A TLS context whose every use fails: the plain client's, which must never make a TLS connection. */
+    static final class NoTls extends SSLContext {
+        NoTls() {
+            super(new Refusing(), new Provider("stageport-no-tls", "1", "a TLS context that refuses every use") {
+            }, "TLS");
         }
     }
 
-    static final class RefuseEveryCertificate implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("the plain-http client trusts no certificate");
+    private static final class Refusing extends SSLContextSpi {
+        private static UnsupportedOperationException refused() {
+            return new UnsupportedOperationException("the plain-http client makes no TLS connections");
         }
 
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("the plain-http client trusts no certificate");
+        protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom random) {
+            throw refused();
         }
 
         @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
+        protected SSLSocketFactory engineGetSocketFactory() {
+            throw refused();
+        }
+
+        @Override
+        protected SSLServerSocketFactory engineGetServerSocketFactory() {
+            throw refused();
+        }
+
+        @Override
+        protected SSLEngine engineCreateSSLEngine() {
+            throw refused();
+        }
+
+        @Override
+        protected SSLEngine engineCreateSSLEngine(String host, int port) {
+            throw refused();
+        }
+
+        @Override
+        protected SSLSessionContext engineGetServerSessionContext() {
+            throw refused();
+        }
+
+        @Override
+        protected SSLSessionContext engineGetClientSessionContext() {
+            throw refused();
         }
     }
 }

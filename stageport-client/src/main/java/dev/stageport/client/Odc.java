@@ -28,7 +28,19 @@ public final class Odc {
     }
 
     public List<Environment> environments() {
-        return read(client.get("/api/portfolios/v1/environments").path("results"), Environment.class);
+        return client.get("/api/portfolios/v1/environments").path("results").valueStream().map(Odc::environment)
+                .toList();
+    }
+
+    /** Read by hand rather than bound: binding the first record initialises most of databind. */
+    static Environment environment(tools.jackson.databind.JsonNode node) {
+        return new Environment(text(node, "key"), text(node, "name"), text(node, "purpose"),
+                node.path("order").asInt(0), text(node, "hostname"));
+    }
+
+    private static String text(tools.jackson.databind.JsonNode node, String field) {
+        tools.jackson.databind.JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asString();
     }
 
     /** Every revision, newest first, fetched page by page. */

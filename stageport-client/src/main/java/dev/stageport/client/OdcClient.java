@@ -29,11 +29,16 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class OdcClient {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
-
-    /** The one mapper of a client process: each one built costs a CLI run milliseconds of start-up. */
+    /**
+     * The one mapper of a client process, made at first use: each one built costs a CLI run milliseconds
+     * of start-up, so answers are read with {@link JsonTrees} and only binding or writing objects needs it.
+     */
     public static JsonMapper json() {
-        return JSON;
+        return Mapper.JSON;
+    }
+
+    private static final class Mapper {
+        static final JsonMapper JSON = JsonMapper.builder().build();
     }
 
     /** Waits between retries; tests replace it. */
@@ -110,7 +115,7 @@ public final class OdcClient {
 
     /** Converts JSON to one of the typed records. */
     public static <T> T read(JsonNode node, Class<T> type) {
-        return JSON.treeToValue(node, type);
+        return json().treeToValue(node, type);
     }
 
     /**
@@ -155,7 +160,7 @@ public final class OdcClient {
         jsonParts.forEach((name, value) -> head.append("--").append(boundary).append("\r\n")
                 .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n")
                 .append("Content-Type: application/json\r\n\r\n")
-                .append(JSON.writeValueAsString(value)).append("\r\n"));
+                .append(json().writeValueAsString(value)).append("\r\n"));
         head.append("--").append(boundary).append("\r\n")
                 .append("Content-Disposition: form-data; name=\"").append(filePart).append("\"; filename=\"")
                 .append(file.getFileName()).append("\"\r\n")
@@ -177,7 +182,7 @@ public final class OdcClient {
             return send(method, path, null, HttpRequest.BodyPublishers.noBody());
         }
         return send(method, path, "application/json", HttpRequest.BodyPublishers.ofString(
-                JSON.writeValueAsString(body)), method.equals("POST") ? UUID.randomUUID().toString() : null);
+                json().writeValueAsString(body)), method.equals("POST") ? UUID.randomUUID().toString() : null);
     }
 
     private JsonNode send(String method, String path, String contentType, HttpRequest.BodyPublisher body) {
@@ -272,9 +277,9 @@ public final class OdcClient {
 
         private static JsonNode parse(String text) {
             try {
-                return JSON.readTree(text);
+                return JsonTrees.read(text);
             } catch (RuntimeException e) {
-                return JSON.getNodeFactory().stringNode(text);
+                return tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(text);
             }
         }
     }

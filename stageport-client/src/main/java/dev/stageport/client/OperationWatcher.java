@@ -157,7 +157,7 @@ public final class OperationWatcher {
                 while ((line = lines.readLine()) != null) {
                     if (line.isEmpty()) {
                         if (!data.isEmpty()) {
-                            JsonNode node = OdcClient.JSON.readTree(data.toString());
+                            JsonNode node = JsonTrees.read(data.toString());
                             if (event.equals("status")) {
                                 last = node;
                                 listener.status(node);

@@ -3,8 +3,7 @@ package dev.stageport.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.security.cert.CertificateException;
-import java.security.cert.X509Certificate;
+import java.net.http.HttpClient;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 
@@ -14,16 +13,21 @@ class HttpClientsTest {
     void anHttpsAddressGetsTheJdksDefaultTlsAndAPlainOneATlsContextOfItsOwn() throws Exception {
         assertThat(HttpClients.forUrl("https://odc.example.com").sslContext()).isSameAs(SSLContext.getDefault());
         assertThat(HttpClients.forUrl("HTTPS://odc.example.com")).isSameAs(HttpClients.forUrl("https://x"));
-        assertThat(HttpClients.forUrl("http://127.0.0.1:8080").sslContext()).isNotSameAs(SSLContext.getDefault());
+        assertThat(HttpClients.forUrl("http://127.0.0.1:8080").sslContext()).isInstanceOf(HttpClients.NoTls.class);
     }
 
     @Test
-    void thePlainClientsTrustManagerRefusesEveryCertificate() {
-        HttpClients.RefuseEveryCertificate trust = new HttpClients.RefuseEveryCertificate();
-        assertThat(trust.getAcceptedIssuers()).isEmpty();
-        assertThatThrownBy(() -> trust.checkServerTrusted(new X509Certificate[0], "RSA"))
-                .isInstanceOf(CertificateException.class);
-        assertThatThrownBy(() -> trust.checkClientTrusted(new X509Certificate[0], "RSA"))
-                .isInstanceOf(CertificateException.class);
+    void thePlainClientsTlsContextRefusesToMakeAnyTlsConnection() {
+        SSLContext noTls = HttpClients.forUrl("http://127.0.0.1:8080").sslContext();
+
+        assertThatThrownBy(noTls::createSSLEngine).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(noTls::getSocketFactory).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> noTls.init(null, null, null)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void thePlainClientSpeaksHttp11AndTheSecureOneKeepsTheJdksDefault() {
+        assertThat(HttpClients.forUrl("http://127.0.0.1:8080").version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+        assertThat(HttpClients.forUrl("https://odc.example.com").version()).isEqualTo(HttpClient.Version.HTTP_2);
     }
 }
