@@ -106,7 +106,8 @@ final class Followers {
             result.put("rssWaitingMb", waiting.rssMb());
             result.put("threadsWaiting", waiting.threads());
             result.put("heapBytesPerFollower", (held.total() - idle.total()) / Math.max(1, sent));
-            result.put("heapGrowthPerFollower", held.grownPer(idle, sent, 25));
+            result.put("heapIdleMb", idle.total() / (1024 * 1024));
+            result.put("heapGrowthPerFollower", held.grownPer(idle, sent, 60));
             result.put("nativeCommittedKbWaiting", nativeKb);
             result.put("peakRssMb", sampler.peakRssMb());
             result.put("peakThreads", sampler.peakThreads());
