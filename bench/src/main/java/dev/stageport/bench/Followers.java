@@ -41,6 +41,8 @@ final class Followers {
         // about 30 followers per Deploy (a pipeline and some console tabs each), at most one per target
         List<String> keys = deployAll(stages, Math.max(1, (streams + polls + 29) / 30));
         awaitPending(keys.size());
+        ServerHeap heap = new ServerHeap(serverPid);
+        ServerHeap.Histogram idle = heap.histogram();
         ProcessSampler sampler = new ProcessSampler(serverPid);
         sampler.start();
         Map<String, Object> result = new LinkedHashMap<>();
@@ -70,6 +72,8 @@ final class Followers {
             double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
             Thread.sleep(2_000);   // the last long polls reach their watchers (they send nothing back until the end)
             ProcessSampler.Sample waiting = sampler.now();
+            ServerHeap.Histogram held = heap.histogram();
+            Map<String, Long> nativeKb = heap.nativeCommittedKb();
             long finishStart = System.nanoTime();
             try {
                 for (JsonNode approval : pending()) {
@@ -101,6 +105,10 @@ final class Followers {
             result.put("problem", problem == null ? "" : problem);
             result.put("rssWaitingMb", waiting.rssMb());
             result.put("threadsWaiting", waiting.threads());
+            result.put("heapBytesPerFollower", (held.total() - idle.total()) / Math.max(1, sent));
+            result.put("heapIdleMb", idle.total() / (1024 * 1024));
+            result.put("heapGrowthPerFollower", held.grownPer(idle, sent, 60));
+            result.put("nativeCommittedKbWaiting", nativeKb);
             result.put("peakRssMb", sampler.peakRssMb());
             result.put("peakThreads", sampler.peakThreads());
             result.put("loadAverage", ProcessSampler.loadAverage());

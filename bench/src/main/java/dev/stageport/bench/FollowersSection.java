@@ -42,6 +42,9 @@ final class FollowersSection {
                 .append(verdict(Report.median(threads) < followers)).append(" |\n");
         budget(md, runs, "server threads with every follower waiting", r -> r.path("threadsWaiting").asDouble(), "%.0f",
                 -1);
+        // live heap after a full collection, before and with every follower waiting: does not depend on the load
+        budget(md, runs, "heap per waiting follower (KB)", r -> r.path("heapBytesPerFollower").asDouble() / 1024,
+                "%.1f", -1);
         budget(md, runs, "time to connect every follower (s)", r -> r.path("connectSeconds").asDouble(), "%.1f", -1);
         budget(md, runs, "approvals → every follower knew (s)", r -> r.path("finishSeconds").asDouble(), "%.1f", -1);
         budget(md, runs, "long polls asked again (waitSeconds passed)", r -> r.path("repolls").asDouble(), "%.0f", -1);

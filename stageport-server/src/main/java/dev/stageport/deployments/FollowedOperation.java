@@ -53,6 +53,19 @@ public abstract class FollowedOperation implements OperationEvents.Watcher {
         }
     }
 
+    /** A comment line: EventSource clients and the Stageport CLI skip it, a closed connection fails on it. */
+    @Override
+    public final synchronized void keepAlive() {
+        if (closed) {
+            return;
+        }
+        try {
+            emitter.send(SseEmitter.event().comment("keep-alive"));   // a builder is spent by one send
+        } catch (IOException | IllegalStateException gone) {
+            close();
+        }
+    }
+
     private synchronized void close() {
         if (!closed) {
             closed = true;

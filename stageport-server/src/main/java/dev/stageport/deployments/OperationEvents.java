@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -32,6 +33,13 @@ public class OperationEvents implements DisposableBean {
     public interface Watcher {
         /** Tells its client what is new in the operation as read now (first on the request thread). */
         void check(OperationSnapshot now);
+
+        /**
+         * Writes something the client ignores, so that one who hung up is noticed and let go
+         * (an event stream's comment line); a long poll has nothing to write and ends within a minute.
+         */
+        default void keepAlive() {
+        }
     }
 
     static final Duration SWEEP = Duration.ofSeconds(1);
@@ -46,12 +54,20 @@ public class OperationEvents implements DisposableBean {
     /** The sweep has a thread of its own: with thousands of followers it must never delay a push. */
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
             daemon("operation-events-sweep"));
+    /** Keep-alives too: a client slow to take one must not hold up the sweep. */
+    private final ScheduledExecutorService keepAlives = Executors.newSingleThreadScheduledExecutor(
+            daemon("operation-events-keep-alive"));
 
-    public OperationEvents(DeploymentRepository operations, MessageRepository messages, StatusResponses statuses) {
+    public OperationEvents(DeploymentRepository operations, MessageRepository messages, StatusResponses statuses,
+                           @Value("${stageport.followers.keep-alive:30s}") Duration keepAlive) {
         this.operations = operations;
         this.messages = messages;
         this.statuses = statuses;
         sweeper.scheduleWithFixedDelay(this::sweep, SWEEP.toMillis(), SWEEP.toMillis(), TimeUnit.MILLISECONDS);
+        if (!keepAlive.isNegative() && !keepAlive.isZero()) {
+            keepAlives.scheduleWithFixedDelay(this::keepAlive, keepAlive.toMillis(), keepAlive.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
     }
 
     /**
@@ -92,11 +108,31 @@ public class OperationEvents implements DisposableBean {
         return watchers.values().stream().mapToInt(Set::size).sum();
     }
 
+    /** How many clients follow this operation on this replica now. */
+    public int followers(String operationKey) {
+        Set<Watcher> set = watchers.get(operationKey);
+        return set == null ? 0 : set.size();
+    }
+
     private void notifyWatchers(String operationKey) {
         statuses.changed(operationKey);
         if (watchers.containsKey(operationKey)) {
             executor.execute(() -> checkAll(operationKey));
         }
+    }
+
+    /**
+     * Sends every follower its keep-alive now (the schedule calls it every
+     * {@code stageport.followers.keep-alive}); a follower whose client is gone stops watching.
+     */
+    public void keepAlive() {
+        watchers.values().forEach(set -> set.forEach(watcher -> {
+            try {
+                watcher.keepAlive();
+            } catch (RuntimeException e) {
+                log.debug("An operation watcher's keep-alive failed: {}", e.toString());
+            }
+        }));
     }
 
     private void sweep() {
@@ -136,5 +172,6 @@ public class OperationEvents implements DisposableBean {
     public void destroy() {
         executor.shutdownNow();
         sweeper.shutdownNow();
+        keepAlives.shutdownNow();
     }
 }

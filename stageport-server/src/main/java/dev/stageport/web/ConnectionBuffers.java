@@ -21,7 +21,8 @@ public record ConnectionBuffers(
         @DefaultValue("4KB") DataSize socketReadBuffer,
         @DefaultValue("4KB") DataSize socketWriteBuffer,
         @DefaultValue("8KB") DataSize responseBuffer,
-        @DefaultValue("1KB") DataSize followerResponseBuffer) {
+        @DefaultValue("1KB") DataSize followerResponseBuffer,
+        @DefaultValue("512B") DataSize requestReaderBuffer) {
 
     int bytes(DataSize size) {
         return Math.toIntExact(size.toBytes());

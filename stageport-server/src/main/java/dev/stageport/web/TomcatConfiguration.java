@@ -26,6 +26,7 @@ public class TomcatConfiguration {
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> connectionBuffers(ConnectionBuffers buffers) {
         return factory -> {
             factory.setProtocol(ResponseBufferHttp11NioProtocol.class.getName());
+            factory.addEngineValves(new RequestReaderBuffer(buffers.bytes(buffers.requestReaderBuffer())));
             factory.addConnectorCustomizers(connector -> {
                 if (connector.getProtocolHandler() instanceof ResponseBufferHttp11NioProtocol protocol) {
                     protocol.setDesiredBufferSize(buffers.bytes(buffers.followerResponseBuffer()));

@@ -38,6 +38,8 @@ class ConnectionBuffersTest extends ServerTest {
         assertThat(protocol.getDesiredBufferSize()).isEqualTo(1024);
         assertThat(((AbstractHttp11Protocol<?>) protocol).getMaxHttpResponseHeaderSize()).isEqualTo(4 * 1024);
         assertThat(protocol.getMaxHttpRequestHeaderSize()).isEqualTo(8 * 1024);
+        assertThat(((TomcatWebServer) context.getWebServer()).getTomcat().getEngine().getPipeline().getValves())
+                .hasAtLeastOneElementOfType(RequestReaderBuffer.class);
     }
 
     @Test
