@@ -32,7 +32,7 @@ public class BearerCallers {
                 || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return null;
         }
-        Jwt jwt = tokens.verifiedIfCached(header.substring(BEARER.length()));
+        Jwt jwt = tokens.verifiedIfCached(header, BEARER.length());
         return jwt == null ? null : directory.activeOrNull(jwt.getSubject());
     }
 }

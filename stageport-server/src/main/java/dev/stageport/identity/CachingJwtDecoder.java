@@ -1,10 +1,6 @@
 package dev.stageport.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -13,10 +9,15 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 
 /**
- * Remembers tokens whose signature was verified, keyed by their SHA-256, until
+ * Remembers tokens whose signature was verified, keyed by their text, until
  * they expire. Verifying an RSA signature dominates the cost of a small GET
  * (pipelines poll), and a verified token's claims cannot change. Revocation
  * does not depend on this: suspended clients are refused by {@link CallerDirectory}.
+ *
+ * <p>The key is the token's text, not a digest of it: the cached {@link Jwt} holds that text
+ * anyway, and hashing ~800 characters on every poll was a tenth of the early answer's
+ * allocation (docs/benchmarks.md). {@link TokenText} lets a lookup read the token inside
+ * its Authorization header without copying it out.
  */
 final class CachingJwtDecoder implements JwtDecoder {
 
@@ -25,7 +26,7 @@ final class CachingJwtDecoder implements JwtDecoder {
     private final JwtDecoder delegate;
     private final Clock clock;
     private final TokenGenerations generations;
-    private final Map<String, Jwt> verified = new ConcurrentHashMap<>();
+    private final Map<TokenText, Jwt> verified = new ConcurrentHashMap<>();
 
     CachingJwtDecoder(JwtDecoder delegate, Clock clock, TokenGenerations generations) {
         this.delegate = delegate;
@@ -35,7 +36,7 @@ final class CachingJwtDecoder implements JwtDecoder {
 
     @Override
     public Jwt decode(String token) throws JwtException {
-        String key = sha256(token);
+        TokenText key = new TokenText(token, 0);
         Jwt cached = verified.get(key);
         if (cached != null) {
             if (unexpired(cached)) {
@@ -60,7 +61,12 @@ final class CachingJwtDecoder implements JwtDecoder {
      * null otherwise. Never verifies: a null sends the request through the full check.
      */
     Jwt verifiedIfCached(String token) {
-        Jwt cached = verified.get(sha256(token));
+        return verifiedIfCached(token, 0);
+    }
+
+    /** {@link #verifiedIfCached(String)} of the token that starts at {@code from} in {@code text}. */
+    Jwt verifiedIfCached(String text, int from) {
+        Jwt cached = verified.get(new TokenText(text, from));
         return cached != null && unexpired(cached) && generations.accepts(cached) ? cached : null;
     }
 
@@ -77,15 +83,39 @@ final class CachingJwtDecoder implements JwtDecoder {
     }
 
     private boolean unexpired(Jwt jwt) {
-        return jwt.getExpiresAt() != null && clock.instant().isBefore(jwt.getExpiresAt());
+        return jwt.getExpiresAt() != null && clock.millis() < jwt.getExpiresAt().toEpochMilli();
     }
 
-    private static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    /** The characters of {@code text} from {@code from} to its end, compared by content. */
+    static final class TokenText {
+
+        private final String text;
+        private final int from;
+        private final int hash;
+
+        TokenText(String text, int from) {
+            this.text = text;
+            this.from = from;
+            int h = 0;
+            for (int i = from; i < text.length(); i++) {
+                h = 31 * h + text.charAt(i);
+            }
+            this.hash = h;
+        }
+
+        private int length() {
+            return text.length() - from;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof TokenText that && that.hash == hash && that.length() == length()
+                    && text.regionMatches(from, that.text, that.from, length());
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
         }
     }
 }

@@ -12,7 +12,6 @@ import java.io.IOException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over 1 MB on /api/** with 413 ProblemDetails, before
@@ -23,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
-public class BodySizeLimit extends OncePerRequestFilter {
+public class BodySizeLimit extends OnceEachRequest {
 
     public static final long MAX_BYTES = 1024 * 1024;
     static final String DETAIL = "The request body is larger than the limit of 1 MB.";

@@ -22,7 +22,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
@@ -33,7 +32,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * not remembered, so a retry after one does the work. Runs after authentication
  * (keys are scoped to the client), registered in {@link IdempotencyConfiguration}.
  */
-public class IdempotencyFilter extends OncePerRequestFilter {
+public class IdempotencyFilter extends OnceEachRequest {
 
     static final String HEADER = "Idempotency-Key";
     static final int MAX_BODY_BYTES = 1024 * 1024;

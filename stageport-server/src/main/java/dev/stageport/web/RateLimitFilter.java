@@ -17,7 +17,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Enforces the ODC rate limits per one-minute window, shared across replicas
@@ -27,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-public class RateLimitFilter extends OncePerRequestFilter {
+public class RateLimitFilter extends OnceEachRequest {
 
     private final RateLimitRules rules;
     private final RateLimitRepository windows;

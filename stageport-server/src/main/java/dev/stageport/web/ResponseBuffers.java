@@ -8,7 +8,6 @@ import java.io.IOException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Gives ordinary requests their full response buffer back: the connector starts every request
@@ -19,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class ResponseBuffers extends OncePerRequestFilter {
+public class ResponseBuffers extends OnceEachRequest {
 
     private final int ordinary;
 

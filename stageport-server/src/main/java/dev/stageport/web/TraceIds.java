@@ -11,7 +11,6 @@ import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Gives every request a trace id (taken from a W3C {@code traceparent} header when
@@ -19,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class TraceIds extends OncePerRequestFilter {
+public class TraceIds extends OnceEachRequest {
 
     public static final String ATTRIBUTE = TraceIds.class.getName();
     private static final String MDC_KEY = "traceId";

@@ -81,4 +81,27 @@ class CachingJwtDecoderTest {
                 .hasMessageContaining("issued before the emulator was reset");
         assertThat(decoder.decode("later").getSubject()).isEqualTo("client");
     }
+
+    @Test
+    void aVerifiedTokenIsFoundInsideItsAuthorizationHeaderAndOnlyTheSameTextMatches() {
+        CachingJwtDecoder decoder = new CachingJwtDecoder(verifier, Clock.fixed(now, ZoneOffset.UTC), new TokenGenerations());
+        Jwt verified = decoder.decode("good-token");
+
+        assertThat(decoder.verifiedIfCached("Bearer good-token", "Bearer ".length())).isSameAs(verified);
+        assertThat(decoder.verifiedIfCached("Bearer good-tokenX", "Bearer ".length())).isNull();
+        assertThat(decoder.verifiedIfCached("Bearer good-toke", "Bearer ".length())).isNull();
+        assertThat(decoder.verifiedIfCached("Bearer good-tokeN", "Bearer ".length())).isNull();
+        assertThat(decoder.verifiedIfCached("good-token")).isSameAs(verified);
+        assertThat(verifications.get()).isEqualTo(1);
+    }
+
+    @Test
+    void tokenTextsAreEqualByTheirCharactersWhereverTheyStart() {
+        CachingJwtDecoder.TokenText alone = new CachingJwtDecoder.TokenText("abc.def", 0);
+        CachingJwtDecoder.TokenText inHeader = new CachingJwtDecoder.TokenText("Bearer abc.def", 7);
+
+        assertThat(inHeader).isEqualTo(alone).hasSameHashCodeAs(alone);
+        assertThat(new CachingJwtDecoder.TokenText("Bearer abc.deg", 7)).isNotEqualTo(alone);
+        assertThat(new CachingJwtDecoder.TokenText("Bearer abc.de", 7)).isNotEqualTo(alone);
+    }
 }
