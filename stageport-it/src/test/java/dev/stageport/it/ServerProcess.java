@@ -12,8 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** The packaged server started as a real process, the way an operator runs it. */
 final class ServerProcess implements AutoCloseable {
@@ -21,6 +24,8 @@ final class ServerProcess implements AutoCloseable {
     static final String CLIENT_ID = "it-pipeline";
     static final String CLIENT_SECRET = "it-secret-0123456789abcdef0123456789";
     static final String DEFAULT_HEAP = "-Xmx384m";
+    /** The repository: the tests run in stageport-it. */
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     private final Process process;
     private final int port;
@@ -67,12 +72,47 @@ final class ServerProcess implements AutoCloseable {
         env.putAll(extraEnv);
         // C1 only: a test's server lives for seconds to a minute, so C2's compilations at start (a core's worth
         // on these two) never pay back; the JIT changes nothing a test can see (docs/benchmarks.md, "Build time")
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                maxHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toAbsolutePath().toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder builder = java(jar, maxHeap + " -XX:+UseSerialGC -XX:TieredStopAtLevel=1")
+                .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         return new ServerProcess(builder.start(), port, log);
+    }
+
+    /** The server {@code jar} on this JDK with the java {@code options}, as {@link #command} starts it. */
+    static ProcessBuilder java(Path jar, String options) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command(jar, options));
+        builder.environment().put("STAGEPORT_JAVA", System.getProperty("java.home"));
+        builder.environment().put("STAGEPORT_JAVA_OPTS", options);
+        return builder;
+    }
+
+    /**
+     * The packaged server as the README starts it, {@code ./stageport server} on this JDK: from the class-data
+     * sharing archive of this build, which the bench smoke's {@code prepare} makes earlier in the same verify
+     * (a start uses about 40% less CPU with it). Without that archive the launcher would train first, which a
+     * test that kills its server while it starts must not race, so then it is the plain jar. The launcher
+     * exec's java: the process is the server's either way.
+     */
+    private static List<String> command(Path jar, String options) throws IOException {
+        Path launcher = ROOT.resolve("stageport");
+        Path launchersJar = ROOT.resolve("stageport-server/target/stageport-server-exec.jar");
+        if (Files.isExecutable(launcher) && Files.exists(launchersJar) && Files.isSameFile(jar, launchersJar)
+                && hasArchive(jar)) {
+            return List.of(launcher.toString(), "server");
+        }
+        List<String> plain = new ArrayList<>();
+        plain.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        plain.addAll(List.of(options.split(" ")));
+        plain.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+        return plain;
+    }
+
+    /** The launcher's archive folder is named after the jar's time and size (see ./stageport, fast_start). */
+    private static boolean hasArchive(Path jar) throws IOException {
+        String stamp = Files.getLastModifiedTime(jar).to(TimeUnit.SECONDS) + "-" + Files.size(jar);
+        Path archive = jar.resolveSibling("cds").resolve(stamp)
+                .resolve("stageport-server-exec-jdk" + System.getProperty("java.version") + ".jsa");
+        return Files.isRegularFile(archive);
     }
 
     Path log() {
@@ -93,7 +133,7 @@ final class ServerProcess implements AutoCloseable {
     public void close() throws InterruptedException {
         if (process.isAlive()) {
             process.destroy();
-            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 kill();
             }
         }
@@ -131,7 +171,7 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-        private static int freePort() throws IOException {
+    private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -139,8 +139,7 @@ class StartupErrorsIT {
         env.put("STAGEPORT_PORT", "0");
         env.put("STAGEPORT_DATA_DIR", work.resolve(run + "-data").toString());
         env.putAll(settings);
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toAbsolutePath().toString())
+        ProcessBuilder builder = ServerProcess.java(jar, "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1")
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().remove("STAGEPORT_DEBUG");
         builder.environment().putAll(env);
