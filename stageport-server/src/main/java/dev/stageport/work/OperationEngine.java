@@ -1,5 +1,6 @@
 package dev.stageport.work;
 
+import dev.stageport.DurableWrites;
 import dev.stageport.StageportProperties;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,14 +37,14 @@ public class OperationEngine implements SmartLifecycle {
     private final WorkerPool pool;
     private final Placement placement;
     private final EngineSignal signal;
-    private final dev.stageport.DurableWrites durable;
+    private final DurableWrites durable;
     /** While set (an emulator reset), no worker claims anything. */
     private volatile boolean held;
 
     public OperationEngine(WorkQueue queue, ActiveLeases leases, StepRunner steps, List<WorkHandler> handlers,
                            EngineSignal signal, StageportProperties properties, Clock clock,
                            org.springframework.beans.factory.ObjectProvider<Placement> placement,
-                           dev.stageport.DurableWrites durable) {
+                           DurableWrites durable) {
         this.durable = durable;
         this.placement = placement.getIfAvailable(() -> Placement.ANYWHERE);
         this.signal = signal;

@@ -1,12 +1,12 @@
 package dev.stageport.work;
 
+import dev.stageport.DurableWrites;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import dev.stageport.DurableWrites;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
