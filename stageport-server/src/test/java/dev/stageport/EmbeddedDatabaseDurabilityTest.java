@@ -9,19 +9,26 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * A commit on the embedded database survives the process being killed right after it: the
- * child process commits, says so, and halts (no shutdown hooks, as with SIGKILL).
+ * A commit on the embedded database survives the process being killed right after
+ * {@link DurableWrites#flush} (what every answer to a change and the engine's durable step
+ * boundaries wait for): the child process commits, flushes, says so, and halts (no shutdown
+ * hooks, as with SIGKILL).
  */
 class EmbeddedDatabaseDurabilityTest {
 
-    /** Run in a child JVM: commits one row to the database at args[0], prints "committed", halts. */
+    /** Run in a child JVM: commits one row to the database at args[0], flushes, prints "committed", halts. */
     public static void main(String[] args) throws Exception {
-        Connection c = DriverManager.getConnection(url(Path.of(args[0])), "sa", "");
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL(url(Path.of(args[0])));
+        dataSource.setUser("sa");
+        Connection c = dataSource.getConnection();
         c.createStatement().execute("create table answered (operation_key varchar(36))");
         c.createStatement().execute("insert into answered values ('" + args[1] + "')");
+        new DurableWrites(dataSource).flush();
         System.out.println("committed");
         System.out.flush();
         Runtime.getRuntime().halt(0);
@@ -32,7 +39,7 @@ class EmbeddedDatabaseDurabilityTest {
     }
 
     @Test
-    void aCommitIsThereAfterTheProcessWasKilledRightAfterIt() throws Exception {
+    void aFlushedCommitIsThereAfterTheProcessWasKilledRightAfterIt() throws Exception {
         Path file = Path.of("target", "test-data", "durability-" + UUID.randomUUID(), "stageport");
         Files.createDirectories(file.getParent());
         String key = UUID.randomUUID().toString();

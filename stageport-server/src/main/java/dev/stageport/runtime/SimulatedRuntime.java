@@ -146,8 +146,13 @@ public class SimulatedRuntime implements Runtime {
         return calls.count(operationKey, step);
     }
 
+    /**
+     * The simulated runtime is its record: a call has arrived once its row is committed, which is in
+     * the transaction of the step's boundary (or before the step waits), not one of its own.
+     */
     private void count(RuntimeContext context, String step) {
-        calls.record(context.operationKey(), step, replica.id(), clock.instant());
+        Instant at = clock.instant();
+        Lease.atStepEnd(() -> calls.record(context.operationKey(), step, replica.id(), at));
     }
 
     @Override

@@ -25,6 +25,8 @@ public final class Lease {
     private String unwrittenCompletion;
     /** Messages of the step in progress, written at its boundary or before it waits (worker thread only). */
     private final java.util.List<WorkMessage> unwrittenMessages = new java.util.ArrayList<>();
+    /** Other writes of the step in progress that go with its boundary, like its messages ({@link #atStepEnd}). */
+    private final java.util.List<Runnable> unwrittenWrites = new java.util.ArrayList<>();
     private boolean inStep;
     private Runnable beforeWait;
 
@@ -92,7 +94,28 @@ public final class Lease {
     }
 
     boolean hasUnwrittenMessages() {
-        return !unwrittenMessages.isEmpty();
+        return !unwrittenMessages.isEmpty() || !unwrittenWrites.isEmpty();
+    }
+
+    java.util.List<Runnable> takeUnwrittenWrites() {
+        java.util.List<Runnable> taken = new java.util.ArrayList<>(unwrittenWrites);
+        unwrittenWrites.clear();
+        return taken;
+    }
+
+    /**
+     * Runs {@code write} in the transaction of the step boundary that comes next, with the step's
+     * messages (or before the step waits, or with the end) when the calling thread runs a step, or
+     * after writes of its step still waiting for that; otherwise at once. A record of what a step did
+     * then costs no transaction of its own, and is there exactly when the step's progress is.
+     */
+    public static void atStepEnd(Runnable write) {
+        Lease lease = CURRENT.get();
+        if (lease != null && (lease.inStep || !lease.unwrittenWrites.isEmpty())) {
+            lease.unwrittenWrites.add(write);
+        } else {
+            write.run();
+        }
     }
 
     java.util.List<WorkMessage> takeUnwrittenMessages() {

@@ -1,5 +1,6 @@
 package dev.stageport.work;
 
+import dev.stageport.DurableWrites;
 import dev.stageport.StageportProperties;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,12 +37,15 @@ public class OperationEngine implements SmartLifecycle {
     private final WorkerPool pool;
     private final Placement placement;
     private final EngineSignal signal;
+    private final DurableWrites durable;
     /** While set (an emulator reset), no worker claims anything. */
     private volatile boolean held;
 
     public OperationEngine(WorkQueue queue, ActiveLeases leases, StepRunner steps, List<WorkHandler> handlers,
                            EngineSignal signal, StageportProperties properties, Clock clock,
-                           org.springframework.beans.factory.ObjectProvider<Placement> placement) {
+                           org.springframework.beans.factory.ObjectProvider<Placement> placement,
+                           DurableWrites durable) {
+        this.durable = durable;
         this.placement = placement.getIfAvailable(() -> Placement.ANYWHERE);
         this.signal = signal;
         this.queue = queue;
@@ -111,6 +115,9 @@ public class OperationEngine implements SmartLifecycle {
         try {
             handler.run(lease);
             recordUnwrittenCompletion(lease);
+            if (lease.ended()) {
+                durable.flush(); // followers were told it ended: a restart must not take that back
+            }
         } catch (LeaseLost lost) {
             log.info("{}; another worker owns it now.", lost.getMessage());
         } finally {

@@ -1,5 +1,6 @@
 package dev.stageport.work;
 
+import dev.stageport.DurableWrites;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,9 +25,11 @@ public class StepRunner {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final StepFaults faults;
+    private final DurableWrites durable;
 
     public StepRunner(WorkQueue queue, WorkMessages messages, TransactionTemplate transactions, Clock clock,
-                      org.springframework.beans.factory.ObjectProvider<StepFaults> faults) {
+                      org.springframework.beans.factory.ObjectProvider<StepFaults> faults, DurableWrites durable) {
+        this.durable = durable;
         this.queue = queue;
         this.messages = messages;
         this.transactions = transactions;
@@ -52,7 +55,7 @@ public class StepRunner {
             lease.step(step.name());
             return step.effect() ? null : inStep(lease, () -> attempt(lease, step, retry, action));
         }
-        start(lease, step.name());
+        start(lease, plan, step);
         lease.step(step.name());
         faults.failure(lease, step.name()).ifPresent(message -> {
             throw new InjectedFailure(message);
@@ -67,6 +70,7 @@ public class StepRunner {
                     queue.completeStep(lease, step.name());
                     return true;
                 });
+                durable.flush(); // and kept: a resumed run must not ask the runtime whether it happened
             }
         }
         return result;
@@ -75,14 +79,22 @@ public class StepRunner {
     /**
      * The step boundary: a cancel or a passed deadline stops the operation. The cancel is
      * checked by the UPDATE that records the start, so a step costs no read of the work item.
+     * A boundary that records the completion of a step with an effect, or starts a step that must
+     * not run twice, is made durable before the step runs: a server killed then redoes at most
+     * the step in flight (docs/engine.md, "Durability").
      */
-    private void start(Lease lease, String step) {
+    private void start(Lease lease, List<? extends Step> plan, Step next) {
+        String step = next.name();
+        boolean keep = !next.rerunnable() || hasEffect(plan, lease.unwrittenCompletion());
         lease.ensureHeld();
         WorkItem claimed = lease.claimed();
         if (claimed.deadlineAt() != null && clock.instant().isAfter(claimed.deadlineAt())) {
             checkpoint(lease, step);
         }
         if (withMessages(lease, () -> queue.tryStartStep(lease, step))) {
+            if (keep) {
+                durable.flush();
+            }
             return;
         }
         WorkItem now = queue.find(lease.key()).orElse(null);
@@ -190,6 +202,11 @@ public class StepRunner {
         }
         Step inProgress = plan.get(index);
         return inProgress.rerunnable() ? Optional.empty() : Optional.of(inProgress);
+    }
+
+    private static boolean hasEffect(List<? extends Step> plan, String name) {
+        int index = name == null ? -1 : indexOf(plan, name);
+        return index >= 0 && plan.get(index).effect();
     }
 
     private static int indexOf(List<? extends Step> plan, String name) {

@@ -41,6 +41,7 @@ public class WorkMessages {
         List<WorkMessage> all = lease.takeUnwrittenMessages();
         all.add(m);
         write(lease, all);
+        lease.takeUnwrittenWrites().forEach(Runnable::run);
     }
 
     /**
@@ -57,12 +58,13 @@ public class WorkMessages {
         }
     }
 
-    /** Writes the messages a step left (in the caller's transaction, if there is one). */
+    /** Writes the messages and other writes a step left (in the caller's transaction, if there is one). */
     void flush(Lease lease) {
         List<WorkMessage> all = lease.takeUnwrittenMessages();
         if (!all.isEmpty()) {
             write(lease, all);
         }
+        lease.takeUnwrittenWrites().forEach(Runnable::run);
     }
 
     /** Called with the operation's key after its messages were written (in the writer's transaction). */
