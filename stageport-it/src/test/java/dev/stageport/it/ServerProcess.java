@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The packaged server started as a real process, the way an operator runs it. */
@@ -48,6 +50,12 @@ final class ServerProcess implements AutoCloseable {
     /** Starts the process without waiting for it to answer: a test may kill it while it starts. */
     static ServerProcess launch(String name, Path workDir, Map<String, String> extraEnv, String maxHeap)
             throws Exception {
+        return launch(name, workDir, extraEnv, maxHeap, List.of());
+    }
+
+    /** {@code jvmOptions} go before the jar, e.g. a system property the server reads before its context. */
+    static ServerProcess launch(String name, Path workDir, Map<String, String> extraEnv, String maxHeap,
+                                List<String> jvmOptions) throws Exception {
         Path jar = Path.of(System.getProperty("stageport.server.jar", "../stageport-server/target/stageport-server-exec.jar"));
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Package the server first (./mvnw verify does): " + jar.toAbsolutePath());
@@ -67,8 +75,11 @@ final class ServerProcess implements AutoCloseable {
         env.putAll(extraEnv);
         // C1 only: a test's server lives for seconds to a minute, so C2's compilations at start (a core's worth
         // on these two) never pay back; the JIT changes nothing a test can see (docs/benchmarks.md, "Build time")
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                maxHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toAbsolutePath().toString())
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                maxHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
