@@ -53,6 +53,12 @@ final class ServerProcess implements AutoCloseable {
     /** Starts the process without waiting for it to answer: a test may kill it while it starts. */
     static ServerProcess launch(String name, Path workDir, Map<String, String> extraEnv, String maxHeap)
             throws Exception {
+        return launch(name, workDir, extraEnv, maxHeap, List.of());
+    }
+
+    /** {@code jvmOptions} go before the jar, e.g. a system property the server reads before its context. */
+    static ServerProcess launch(String name, Path workDir, Map<String, String> extraEnv, String maxHeap,
+                                List<String> jvmOptions) throws Exception {
         Path jar = Path.of(System.getProperty("stageport.server.jar", "../stageport-server/target/stageport-server-exec.jar"));
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Package the server first (./mvnw verify does): " + jar.toAbsolutePath());
@@ -72,8 +78,9 @@ final class ServerProcess implements AutoCloseable {
         env.putAll(extraEnv);
         // C1 only: a test's server lives for seconds to a minute, so C2's compilations at start (a core's worth
         // on these two) never pay back; the JIT changes nothing a test can see (docs/benchmarks.md, "Build time")
-        ProcessBuilder builder = java(jar, maxHeap + " -XX:+UseSerialGC -XX:TieredStopAtLevel=1")
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        String options = String.join(" ", maxHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
+                + (jvmOptions.isEmpty() ? "" : " " + String.join(" ", jvmOptions));
+        ProcessBuilder builder = java(jar, options).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         return new ServerProcess(builder.start(), port, log);
     }
