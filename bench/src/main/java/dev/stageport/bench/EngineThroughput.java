@@ -58,6 +58,7 @@ final class EngineThroughput {
         AtomicInteger finished = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long cpuBefore = cpuMillis(serverPids);
+        long compilerBefore = compilerCpuMillis(serverPids);
         double loadBefore = loadAverage();
         long start = System.nanoTime();
         List<Future<?>> work = new ArrayList<>();
@@ -99,6 +100,7 @@ final class EngineThroughput {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long cpu = cpuMillis(serverPids) - cpuBefore;
+        long compiler = compilerCpuMillis(serverPids) - compilerBefore;
         pool.shutdown();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("scenario", "engine-throughput");
@@ -111,6 +113,7 @@ final class EngineThroughput {
         result.put("replicas", urls.size());
         if (!serverPids.isEmpty()) {
             result.put("serverCpuMsPerOperation", (double) cpu / operations);
+            result.put("compilerCpuShare", cpu == 0 ? 0.0 : (double) compiler / cpu);
         }
         result.put("loadAverageBefore", loadBefore);
         result.put("loadAverageAfter", loadAverage());
@@ -130,6 +133,32 @@ final class EngineThroughput {
             ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
         }
         return ticks * 10; // USER_HZ is 100 on Linux
+    }
+
+    /**
+     * CPU time of the servers' JIT compiler threads (Linux names them "C1 CompilerThre…" and "C2 …"), in ms:
+     * a pass that is still compiling measures the compiler as much as the engine. A thread that ended
+     * between the two readings is not counted; with two compiler threads on 2 cores they stay.
+     */
+    static long compilerCpuMillis(List<Long> pids) throws IOException {
+        long ticks = 0;
+        for (long pid : pids) {
+            try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+                for (Path task : tasks.toList()) {
+                    try {
+                        if (!Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+                            continue;
+                        }
+                        String stat = Files.readString(task.resolve("stat"));
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    } catch (IOException ended) {
+                        // the thread ended while the folder was read
+                    }
+                }
+            }
+        }
+        return ticks * 10;
     }
 
     private static double loadAverage() {

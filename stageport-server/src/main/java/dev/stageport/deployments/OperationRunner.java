@@ -205,6 +205,7 @@ class OperationRunner implements WorkHandler {
         run.stage = stages.find(op.environmentKey())
                 .orElseThrow(() -> new StepFailed("The stage " + op.environmentKey() + " no longer exists."));
         run.runtime = runtimes.forStage(run.stage);
+        run.lease.effectsWrittenWithProgress(run.runtime.effectsAreDatabaseRows());
         DeployedAsset previous = deployed.find(op.environmentKey(), op.assetKey())
                 .filter(c -> !c.deploymentKey().equals(op.key())).orElse(null);
         if (op.operation() == DeploymentOperationsType.ApplyConfigs) {

@@ -34,6 +34,16 @@ public interface Runtime {
         return Optional.empty();
     }
 
+    /**
+     * True when all this driver does is rows of Stageport's own database, written with the step's
+     * boundary (the simulated runtime). A killed server then loses an effect together with its
+     * recorded progress, so the engine need not make each boundary durable before it goes on
+     * (docs/engine.md, "Durability"). Drivers that start processes or call a cluster keep the default.
+     */
+    default boolean effectsAreDatabaseRows() {
+        return false;
+    }
+
     /** Stops the instance that served before the switch. */
     void retire(RuntimeContext context);
 

@@ -89,6 +89,12 @@ public class SimulatedRuntime implements Runtime {
         step(context, PROVISION);
     }
 
+    /** Its calls are rows written with the step's boundary ({@link #count}), and nothing else happens. */
+    @Override
+    public boolean effectsAreDatabaseRows() {
+        return true;
+    }
+
     @Override
     public void healthCheck(RuntimeContext context) {
         step(context, HEALTH_CHECK);

@@ -21,6 +21,8 @@ public final class Lease {
     private volatile boolean stop;
     private volatile String step;
     private volatile boolean ended;
+    /** The operation's effects are rows written with its progress: its boundaries need no durable flush. */
+    private boolean effectsWithProgress;
     /** A completed step not recorded yet: the next step's start (or the snooze) records it. */
     private String unwrittenCompletion;
     /** Messages of the step in progress, written at its boundary or before it waits (worker thread only). */
@@ -74,6 +76,18 @@ public final class Lease {
 
     void step(String step) {
         this.step = step;
+    }
+
+    /**
+     * Says that what this operation's steps do is written with its recorded progress (a runtime whose
+     * effects are database rows), so a crash loses both or neither and no boundary waits for a flush.
+     */
+    public void effectsWrittenWithProgress(boolean written) {
+        this.effectsWithProgress = written;
+    }
+
+    boolean effectsWrittenWithProgress() {
+        return effectsWithProgress;
     }
 
     String unwrittenCompletion() {

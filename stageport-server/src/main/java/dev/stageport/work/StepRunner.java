@@ -70,7 +70,9 @@ public class StepRunner {
                     queue.completeStep(lease, step.name());
                     return true;
                 });
-                durable.flush(); // and kept: a resumed run must not ask the runtime whether it happened
+                if (!lease.effectsWrittenWithProgress()) {
+                    durable.flush(); // and kept: a resumed run must not ask the runtime whether it happened
+                }
             }
         }
         return result;
@@ -81,11 +83,13 @@ public class StepRunner {
      * checked by the UPDATE that records the start, so a step costs no read of the work item.
      * A boundary that records the completion of a step with an effect, or starts a step that must
      * not run twice, is made durable before the step runs: a server killed then redoes at most
-     * the step in flight (docs/engine.md, "Durability").
+     * the step in flight (docs/engine.md, "Durability"). Effects written with the progress itself
+     * need no such flush: a crash loses both.
      */
     private void start(Lease lease, List<? extends Step> plan, Step next) {
         String step = next.name();
-        boolean keep = !next.rerunnable() || hasEffect(plan, lease.unwrittenCompletion());
+        boolean keep = !lease.effectsWrittenWithProgress()
+                && (!next.rerunnable() || hasEffect(plan, lease.unwrittenCompletion()));
         lease.ensureHeld();
         WorkItem claimed = lease.claimed();
         if (claimed.deadlineAt() != null && clock.instant().isAfter(claimed.deadlineAt())) {

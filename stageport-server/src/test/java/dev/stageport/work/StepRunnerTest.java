@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stageport.runtime.RuntimeFailure;
 import dev.stageport.support.OneTickServerTest;
+import dev.stageport.support.StatementCounter;
+import dev.stageport.support.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
@@ -110,5 +113,29 @@ class StepRunnerTest extends OneTickServerTest {
         assertThatThrownBy(() -> steps.run(lease, List.of(TestStep.values()), TestStep.First, QUICK,
                 (Runnable) attempts::incrementAndGet)).isInstanceOf(Stopped.class).hasMessage("Cancelled by ops-team: freeze");
         assertThat(attempts).hasValue(0);
+    }
+
+    @Test
+    void theBoundaryAfterAStepWithAnEffectIsMadeDurableBeforeTheNextStepRuns() {
+        Assumptions.assumeFalse(TestDatabase.postgresql(), "PostgreSQL makes every commit durable: nothing to flush");
+        assertThat(flushesOfTwoEffectSteps(false)).isEqualTo(1);
+    }
+
+    @Test
+    void effectsWrittenWithTheirProgressNeedNoDurableFlushAtTheBoundary() {
+        assertThat(flushesOfTwoEffectSteps(true)).isZero();
+    }
+
+    /** The durable flushes (the embedded database's CHECKPOINT) this thread made while two effect steps ran. */
+    private long flushesOfTwoEffectSteps(boolean effectsWrittenWithProgress) {
+        Lease lease = claimed();
+        lease.effectsWrittenWithProgress(effectsWrittenWithProgress);
+        String thread = Thread.currentThread().getName();
+        StatementCounter.start();
+        steps.run(lease, List.of(TestStep.values()), TestStep.First, QUICK, (Runnable) () -> { });
+        steps.run(lease, List.of(TestStep.values()), TestStep.Second, QUICK, (Runnable) () -> { });
+        List<StatementCounter.Event> events = StatementCounter.stop();
+        assertThat(queue.find(lease.key()).orElseThrow().lastCompletedStep()).isEqualTo("First");
+        return events.stream().filter(e -> e.thread().equals(thread) && e.what().equals("checkpoint")).count();
     }
 }
