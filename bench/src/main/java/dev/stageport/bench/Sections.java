@@ -113,7 +113,7 @@ final class Sections {
         md.append(h2.get(0).path("operations").asInt()).append(" Deploy operations over 100 apps × 3 stages on ")
                 .append("the simulated runtime with zero step time, posted by 16 concurrent clients that wait for ")
                 .append("their operations with the long poll; measured from the first POST until every operation ")
-                .append("is Finished, after a warm-up pass. 4 engine workers per server. PostgreSQL is the embedded ")
+                .append("is Finished, after an untimed warm-up pass (1,000 Deploys in the full run). 4 engine workers per server. PostgreSQL is the embedded ")
                 .append("one the tests use (zonky, PostgreSQL 14), a fresh server per run; two replicas are two ")
                 .append("server processes on that database, the clients spread over both. Server CPU is the ")
                 .append("servers' user + system time over the measured pass (the database's own CPU is not in ")
