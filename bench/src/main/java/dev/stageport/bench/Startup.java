@@ -31,9 +31,9 @@ final class Startup {
                 .append("`/actuator/health/readiness`: first with a fresh data directory, then again on the same one. ")
                 .append("`STAGEPORT_JAVA` picks the JDK: the base JDK starts from its class-data sharing archive, ")
                 .append("JDK 25 from its AOT cache, each made beforehand by `./stageport prepare`. The CLI rows are ")
-                .append("the median of 5 runs of the launcher (`ops list` against that server, logged in). Seeding ")
-                .append("and key generation are read from the server's log of the fresh start. Verdicts use the ")
-                .append("median run of ").append(label(judged)).append(", which the launcher picks when present.\n\n");
+                .append("the median of 5 runs of the launcher (`ops list` against that server, logged in). Seeding, ")
+                .append("key generation and the phases are read from the servers' logs (the \"Start-up phases\" ")
+                .append("line). Verdicts use the median run of ").append(label(judged)).append(", which the launcher picks when present.\n\n");
         md.append("| figure |");
         byJdk.keySet().forEach(j -> md.append(" ").append(label(j)).append(" |"));
         md.append(" budget | verdict |\n|").append(" --- |".repeat(byJdk.size() + 3)).append("\n");
@@ -41,6 +41,9 @@ final class Startup {
         row(md, byJdk, judged, "start → ready, existing data directory (ms)", "readyExistingMs", 1500);
         row(md, byJdk, judged, "process CPU time at ready, fresh start (ms, both cores)", "cpuAtReadyMs", 0);
         row(md, byJdk, judged, "demo seeding: stages, uploads and builds (ms, on the path to ready)", "seedMs", 0);
+        row(md, byJdk, judged, "Flyway at start: migrating a fresh database (ms)", "schemaFreshMs", 0);
+        row(md, byJdk, judged, "Flyway at start: validating an existing one (ms)", "schemaExistingMs", 0);
+        row(md, byJdk, judged, "context refresh, existing data directory (ms, server's phase line)", "contextExistingMs", 0);
         row(md, byJdk, judged, "signing key generation at the first token (ms, off the path to ready)", "signingKeyMs", 0);
         row(md, byJdk, judged, "RSS after start (MB)", "rssStartMb", 0);
         row(md, byJdk, judged, "`./stageport --help` (ms)", "cliHelpMs", 200);

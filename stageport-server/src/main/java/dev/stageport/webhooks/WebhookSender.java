@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * One signed POST of a delivery. Redirects are not followed (a redirect could lead to an
@@ -24,8 +25,9 @@ class WebhookSender {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    /** Built at the first delivery, not while the server starts (docs/benchmarks.md, "Start-up profile"). */
+    private final SingletonSupplier<HttpClient> http = SingletonSupplier.of(() -> HttpClient.newBuilder()
+            .connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build());
     private final WebhookAddresses addresses;
     private final SecretCipher cipher;
     private final Clock clock;
@@ -50,7 +52,7 @@ class WebhookSender {
             return Optional.of(failed(delivery, attempt, start, "The URL cannot be called: " + e.getMessage()));
         }
         try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = http.obtain().send(request, HttpResponse.BodyHandlers.ofInputStream());
             String excerpt;
             try (InputStream body = response.body()) {
                 excerpt = excerpt(new String(body.readNBytes(DeliveryAttempt.EXCERPT_CHARS * 4),
