@@ -44,6 +44,11 @@ final class Report {
                 .append("minutes as Stageport, and CPU time per request is less sensitive to that noise.")
                 .append("smoke".equals(mode) ? " **Smoke run (tiny sizes, CI): not a measurement.**" : "")
                 .append("\n\n");
+        Path serverJdk = resultsDir.resolve("server-jdk.txt");
+        if (Files.exists(serverJdk) && !Files.readString(serverJdk).isBlank()) {
+            md.append("Every server except the start-up table's runs on JDK ").append(Files.readString(serverJdk).trim())
+                    .append(", the one `./stageport server` picks on this machine (WireMock runs on it too).\n\n");
+        }
         Path conditions = resultsDir.resolve("conditions.md");
         if (Files.exists(conditions)) {
             // written by whoever ran the bench: what else the machine was doing
