@@ -31,6 +31,11 @@ final class FollowersSection {
                 .append("pool of 4 threads). Budget: p99 ≤ ").append(fmt(P99_BUDGET_MS)).append(" ms, RSS ≤ ")
                 .append(fmt(RSS_BUDGET_MB)).append(" MB, no thread per waiting client.\n\n");
         md.append("| figure | value | budget | verdict |\n| --- | --- | --- | --- |\n");
+        // an older result has no *Sent fields: it sent every follower it was asked for
+        double[] held = Report.values(runs, FollowersSection::sent);
+        md.append("| followers connected (streams + long polls) | ").append(Report.spread(runs,
+                        FollowersSection::sent, "%.0f")).append(" | ").append(followers).append(" | ")
+                .append(verdict(java.util.Arrays.stream(held).min().orElse(0) >= followers)).append(" |\n");
         latency(md, runs, "event stream", "eventStream");
         latency(md, runs, "long poll", "longPoll");
         budget(md, runs, "server RSS at peak (MB)", r -> r.path("peakRssMb").asDouble(), "%.0f", RSS_BUDGET_MB);
@@ -51,11 +56,19 @@ final class FollowersSection {
         double[] failures = Report.values(runs, r -> r.path("failures").asDouble());
         md.append("| followers that failed | ").append(Report.spread(runs, r -> r.path("failures").asDouble(), "%.0f"))
                 .append(" | 0 | ").append(verdict(failures[failures.length - 1] == 0)).append(" |\n");
+        runs.stream().map(r -> r.path("stoppedAdding").asString("")).filter(p -> !p.isEmpty()).forEach(p ->
+                md.append("\n**Server stopped answering**: ").append(p).append("; the figures above are those of ")
+                        .append("the followers it held.\n"));
         runs.stream().map(r -> r.path("problem").asString()).filter(p -> !p.isEmpty()).forEach(p ->
                 md.append("\n**Run incomplete**: ").append(p).append(".\n"));
         md.append("\nLoad average (1 min, 2 cores) at the end of each run: ").append(String.join(", ",
                 runs.stream().map(r -> r.path("loadAverage").asString()).toList())).append(". Verdicts use the median ")
                 .append("run; failures the worst.\n\n");
+    }
+
+    private static double sent(JsonNode run) {
+        return run.has("streamsSent") ? run.path("streamsSent").asInt() + run.path("longPollsSent").asInt()
+                : run.path("streams").asInt() + run.path("longPolls").asInt();
     }
 
     /** p50 and p99 rows; a run in which no follower learned of an end measured no latency, not 0 ms. */
