@@ -105,6 +105,7 @@ final class Followers {
             result.put("stoppedAdding", stoppedAdding);
             result.put("operations", keys.size());
             result.put("serverJava", sampler.java());
+            result.put("serverMaxHeap", sampler.maxHeapOption());
             result.put("connectSeconds", connectSeconds);
             result.put("finishSeconds", finishSeconds);
             result.put("eventStream", stats(followers.streamed));

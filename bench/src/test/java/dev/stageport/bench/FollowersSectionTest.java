@@ -20,7 +20,8 @@ class FollowersSectionTest {
 
         assertThat(md).contains("| followers connected (streams + long polls) | 9000 / 9000 / 9000 | 10000 | **misses** |")
                 .contains("**Server stopped answering**: stopped adding followers after 9000")
-                .contains("the figures above are those of the followers it held");
+                .contains("the figures above are those of the followers it held")
+                .contains("| server RSS at peak (MB) | 500 / 500 / 500 | ≤ 700 | not measured at 10000 |");
     }
 
     @Test
@@ -29,6 +30,12 @@ class FollowersSectionTest {
 
         assertThat(md).contains("| followers connected (streams + long polls) | 10000 / 10000 / 10000 | 10000 | meets |")
                 .doesNotContain("Server stopped answering");
+    }
+
+    @Test
+    void theSectionNamesTheHeapTheServerRanWith() {
+        assertThat(render(run(Map.of("serverMaxHeap", "-Xmx640m")))).contains("(java, `-Xmx640m`)");
+        assertThat(render(run(Map.of()))).as("older results: bench/run's own").contains("(java, `-Xmx512m`)");
     }
 
     @Test
@@ -46,7 +53,7 @@ class FollowersSectionTest {
 
     private static JsonNode run(Map<String, Object> extra) {
         Map<String, Object> fields = new java.util.LinkedHashMap<>(Map.of("streams", 5000, "longPolls", 5000,
-                "operations", 334, "serverJava", "java", "problem", "", "loadAverage", "1.0",
+                "operations", 334, "peakRssMb", 500, "serverJava", "java", "problem", "", "loadAverage", "1.0",
                 "eventStream", Map.of("count", 0), "longPoll", Map.of("count", 0)));
         fields.putAll(extra);
         return JSON.valueToTree(fields);
