@@ -49,26 +49,34 @@ final class Followers {
         try (FollowerClients followers = new FollowerClients(url, admin.tokens().token())) {
             long connectStart = System.nanoTime();
             int batch = 100;
-            int sent = 0;
+            int streamsSent = 0;
+            int pollsSent = 0;
             String problem = null;
-            for (int i = 0; i < Math.max(streams, polls) && problem == null; i += batch) {
+            String stoppedAdding = "";
+            for (int i = 0; i < Math.max(streams, polls) && stoppedAdding.isEmpty(); i += batch) {
                 for (int j = i; j < i + batch; j++) {
                     if (j < streams) {
                         followers.stream(keys.get(j % keys.size()));
-                        sent++;
+                        streamsSent++;
                     }
                     if (j < polls) {
                         followers.longPoll(keys.get(j % keys.size()));
-                        sent++;
+                        pollsSent++;
                     }
                 }
                 // at most a batch of streams unanswered at once: a burst would overflow the accept queue
-                int expected = Math.min(streams, i + batch);
-                if (!waitFor(() -> followers.streamsOpen.get() + followers.failures.get() >= expected, 60_000)) {
-                    problem = "after " + sent + " followers, only " + followers.streamsOpen.get() + " of " + expected
-                            + " streams had their first event within 60 s";
+                int expected = streamsSent;
+                boolean opened = waitFor(() -> followers.streamsOpen.get() + followers.failures.get() >= expected,
+                        30_000);
+                String unanswered = opened ? unanswered() : "only " + followers.streamsOpen.get() + " of " + expected
+                        + " streams had their first event within 30 s";
+                if (unanswered != null) {
+                    // the server stopped answering (e.g. its heap is full): measure the followers it holds
+                    stoppedAdding = "stopped adding followers after " + (streamsSent + pollsSent) + " ("
+                            + streamsSent + " streams, " + pollsSent + " long polls): " + unanswered;
                 }
             }
+            int sent = streamsSent + pollsSent;
             double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
             Thread.sleep(2_000);   // the last long polls reach their watchers (they send nothing back until the end)
             ProcessSampler.Sample waiting = sampler.now();
@@ -92,15 +100,19 @@ final class Followers {
             result.put("scenario", "followers");
             result.put("streams", streams);
             result.put("longPolls", polls);
+            result.put("streamsSent", streamsSent);
+            result.put("longPollsSent", pollsSent);
+            result.put("stoppedAdding", stoppedAdding);
             result.put("operations", keys.size());
             result.put("serverJava", sampler.java());
+            result.put("serverMaxHeap", sampler.maxHeapOption());
             result.put("connectSeconds", connectSeconds);
             result.put("finishSeconds", finishSeconds);
             result.put("eventStream", stats(followers.streamed));
             result.put("longPoll", stats(followers.longPolled));
             result.put("repolls", followers.repolls.get());
-            // every follower that never learnt of a Finished end counts, also those never sent
-            result.put("failures", streams + polls - knew);
+            // every follower sent that never learnt of a Finished end; those never sent are in stoppedAdding
+            result.put("failures", sent - knew);
             result.put("failureSamples", List.copyOf(followers.failureSamples));
             result.put("problem", problem == null ? "" : problem);
             result.put("rssWaitingMb", waiting.rssMb());
@@ -163,6 +175,23 @@ final class Followers {
         if (!waitFor(() -> pending().size() >= count, 120_000)) {
             throw new IllegalStateException("timed out: " + count + " Deploys waiting for approval");
         }
+    }
+
+    /**
+     * An ordinary request beside the followers: when it fails or takes longer than 5 s, the server
+     * no longer answers its other clients, and more followers would only make every figure fail.
+     *
+     * @return why the server counts as not answering, or null while it answers
+     */
+    private String unanswered() {
+        long start = System.nanoTime();
+        try {
+            admin.get("/api/portfolios/v1/environments");
+        } catch (RuntimeException e) {
+            return "an ordinary request failed: " + e.getMessage();
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        return millis > 5_000 ? "an ordinary request took " + millis + " ms" : null;
     }
 
     private List<JsonNode> pending() {

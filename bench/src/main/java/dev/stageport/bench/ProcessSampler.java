@@ -47,6 +47,21 @@ final class ProcessSampler {
         }
     }
 
+    /** The last {@code -Xmx} on the process's command line (the one the JVM obeys), or "" when none. */
+    String maxHeapOption() {
+        try {
+            String last = "";
+            for (String arg : Files.readString(Path.of("/proc/" + pid + "/cmdline")).split("\0")) {
+                if (arg.startsWith("-Xmx")) {
+                    last = arg;
+                }
+            }
+            return last;
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     Sample now() {
         long rss = 0;
         int threads = 0;

@@ -15,6 +15,10 @@ import org.springframework.util.unit.DataSize;
  *                          with a Content-Length and can still be replaced by an error)
  * @param followerResponseBuffer the connector's response buffer, which requests that follow an
  *                          operation keep (each event is flushed at once anyway)
+ * @param requestReaderBuffer    the request's character buffer for {@code getReader()}
+ * @param requestTrailerBuffer   the most trailer fields after a chunked request body may take; Tomcat
+ *                          allocates it with every connection's processor, used or not (no client of
+ *                          Stageport sends trailers)
  */
 @ConfigurationProperties("stageport.connections")
 public record ConnectionBuffers(
@@ -22,7 +26,8 @@ public record ConnectionBuffers(
         @DefaultValue("4KB") DataSize socketWriteBuffer,
         @DefaultValue("8KB") DataSize responseBuffer,
         @DefaultValue("1KB") DataSize followerResponseBuffer,
-        @DefaultValue("512B") DataSize requestReaderBuffer) {
+        @DefaultValue("512B") DataSize requestReaderBuffer,
+        @DefaultValue("512B") DataSize requestTrailerBuffer) {
 
     int bytes(DataSize size) {
         return Math.toIntExact(size.toBytes());

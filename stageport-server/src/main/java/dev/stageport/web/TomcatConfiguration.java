@@ -32,6 +32,7 @@ public class TomcatConfiguration {
                     protocol.setDesiredBufferSize(buffers.bytes(buffers.followerResponseBuffer()));
                     protocol.socketProperties().setAppReadBufSize(buffers.bytes(buffers.socketReadBuffer()));
                     protocol.socketProperties().setAppWriteBufSize(buffers.bytes(buffers.socketWriteBuffer()));
+                    protocol.setMaxTrailerSize(buffers.bytes(buffers.requestTrailerBuffer()));
                 }
             });
         };
