@@ -13,13 +13,12 @@ import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 /**
- * Event streams send a comment line every {@code stageport.followers.keep-alive}: clients skip it,
- * and a client that hung up is let go at the next one instead of at the operation's next change.
+ * Event streams send a comment line every {@code stageport.followers.keep-alive} (1 s on the suite's
+ * servers, ServerTest): clients skip it, and a client that hung up is let go at the next one instead of
+ * at the operation's next change.
  */
-@TestPropertySource(properties = "stageport.followers.keep-alive=1s")
 class EventStreamKeepAliveTest extends DeploymentTestSupport {
 
     @Autowired

@@ -14,7 +14,6 @@ import dev.stageport.work.EngineSignal;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -30,7 +29,8 @@ class DeployInsidePublishTransactionTest extends OneTickServerTest {
     TransactionTemplate transactions;
     @Autowired
     EngineSignal signal;
-    @MockitoSpyBean
+    /** OneTickServerTest's spy. */
+    @Autowired
     DeploymentRepository operations;
 
     @Test

@@ -1,5 +1,6 @@
 package dev.stageport.support;
 
+import dev.stageport.deployments.DeploymentRepository;
 import dev.stageport.work.OperationEngine;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -8,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * The one-tick harness: a server of its own (own data folder and database) whose
@@ -15,8 +17,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * exactly one engine cycle on the test thread, so tests of cancel, deadlines and
  * resumption neither sleep nor race a worker. Its database round trips can be counted
  * ({@link StatementCounter}): one server for all these tests instead of a second one for the count.
+ * Its {@link DeploymentRepository} is a Mockito spy that calls the real methods unless a test stubs one
+ * (stubs are reset after each test): a test that needs a race stubs it here instead of starting a server
+ * of its own for the spy.
  */
 @Import({SettableClock.Config.class, StatementCounter.Config.class})
+@MockitoSpyBean(types = DeploymentRepository.class)
 public abstract class OneTickServerTest extends ServerTest {
 
     private static final Path DATA_DIR = Path.of("target", "test-data", "tick-" + UUID.randomUUID());

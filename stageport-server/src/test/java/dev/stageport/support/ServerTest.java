@@ -33,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * asset with {@link #newApp()} instead of touching the demo app.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "stageport.rate-limits.mode=off")
+        properties = {"stageport.rate-limits.mode=off", ServerTest.KEEP_ALIVE})
 @org.springframework.context.annotation.Import(ServerErrorGuard.class)
 @org.junit.jupiter.api.Tag(ServerTest.DATABASE)
 public abstract class ServerTest {
@@ -45,6 +45,12 @@ public abstract class ServerTest {
      * PostgreSQL, or that check what comes before any SQL: the PostgreSQL run leaves them out (docs/testing.md).
      */
     public static final String WEB_LAYER = "web-layer";
+
+    /**
+     * Event streams' keep-alive comments every second instead of 30 s, so EventStreamKeepAliveTest sees the
+     * schedule's on the suite's server instead of starting one of its own; every stream reader skips comments.
+     */
+    static final String KEEP_ALIVE = "stageport.followers.keep-alive=1s";
 
     public static final String CLIENT_ID = "test-pipeline";
     public static final String CLIENT_SECRET = "test-secret-that-is-long-enough-0123456789";

@@ -3,21 +3,15 @@ package dev.stageport.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stageport.support.Api;
-import dev.stageport.support.ServerTest;
+import dev.stageport.support.RateLimitedServerTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 
-/** A server of its own with tiny limits, so the suite's other requests cannot use them up. */
-@TestPropertySource(properties = {
-    "stageport.rate-limits.mode=on",
-    "stageport.rate-limits.domain-per-minute=6",
-    "stageport.rate-limits.post-per-minute=2"
-})
-class RateLimitTest extends ServerTest {
+/** The limits on the rate-limited server: 6 requests per domain and minute, 2 POSTs per endpoint. */
+class RateLimitTest extends RateLimitedServerTest {
 
     @Test
     void domainPoolRunsOutWith429ProblemAndRetryAfter() {
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < DOMAIN_PER_MINUTE; i++) {
             assertThat(api.get("/api/builds/v1/build-operations/" + java.util.UUID.randomUUID()).status())
                     .isEqualTo(404);
         }
@@ -39,7 +33,7 @@ class RateLimitTest extends ServerTest {
 
     @Test
     void retryAfterPointsAtTheEndOfTheWindow() throws Exception {
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < DOMAIN_PER_MINUTE; i++) {
             api.get("/api/asset-repository/v1/assets?limit=1");
         }
         var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stageport.StageportApplication;
 import dev.stageport.demo.DemoData;
 import dev.stageport.support.Api;
+import dev.stageport.support.TestDatabase;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -79,8 +83,11 @@ class RestartTest {
         }
     }
 
+    /** Both lives on the run's database: in the PostgreSQL run, PostgreSQL (before, H2 in both runs). */
     private static ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(StageportApplication.class).run(
+        List<String> database = new ArrayList<>();
+        TestDatabase.properties("restart").forEach((name, value) -> database.add("--" + name + "=" + value));
+        return new SpringApplicationBuilder(StageportApplication.class).run(Stream.concat(Stream.of(
                 "--server.port=0",
                 "--stageport.data-dir=" + DATA,
                 "--stageport.bootstrap.client-id=restart",
@@ -88,7 +95,7 @@ class RestartTest {
                 "--stageport.demo.step-duration=10ms",
                 "--stageport.demo.runtime-driver=simulated",
                 "--stageport.engine.poll-interval=50ms",
-                "--stageport.engine.lease=3s");
+                "--stageport.engine.lease=3s"), database.stream()).toArray(String[]::new));
     }
 
     private static Api login(ConfigurableApplicationContext context) {
