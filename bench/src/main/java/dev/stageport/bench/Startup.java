@@ -31,7 +31,9 @@ final class Startup {
                 .append("`/actuator/health/readiness`: first with a fresh data directory, then again on the same one. ")
                 .append("`STAGEPORT_JAVA` picks the JDK: the base JDK starts from its class-data sharing archive, ")
                 .append("JDK 25 from its AOT cache, each made beforehand by `./stageport prepare`. The CLI rows are ")
-                .append("the median of 5 runs of the launcher (`ops list` against that server, logged in). Seeding, ")
+                .append("the median of 5 runs of the launcher (`ops list` against that server, logged in, after one timed ")
+                .append("first run and three more that warm the server, as a server that has been running is; ")
+                .append("the server's share is curl's time for the same requests). Seeding, ")
                 .append("key generation and the phases are read from the servers' logs (the \"Start-up phases\" ")
                 .append("line). Verdicts use the median run of ").append(label(judged)).append(", which the launcher picks when present.\n\n");
         md.append("| figure |");
@@ -48,6 +50,8 @@ final class Startup {
         row(md, byJdk, judged, "RSS after start (MB)", "rssStartMb", 0);
         row(md, byJdk, judged, "`./stageport --help` (ms)", "cliHelpMs", 200);
         row(md, byJdk, judged, "`./stageport ops list` against the local server (ms)", "cliOpsListMs", 400);
+        row(md, byJdk, judged, "… its first run after the server started (ms)", "cliOpsListFirstMs", 0);
+        row(md, byJdk, judged, "… the server's share: the same requests by curl (ms)", "cliOpsListServerMs", 0);
         md.append("\n");
     }
 

@@ -221,7 +221,7 @@ public class DeploymentService {
     /** The operation's status as JSON bytes, kept by {@link StatusResponses} (running ones for a second). */
     public byte[] statusJson(Caller caller, String operationKey) {
         String key = Keys.parse(operationKey, "operationKey").toString();
-        StatusResponses.Cached cached = statusResponses.find(key);
+        StatusResponses.Cached cached = statusResponses.current(key);
         if (cached == null) {
             long readStarts = statusResponses.readStarts(key);
             DeploymentOperation op = operations.find(key).orElseThrow(() -> notFound(key));

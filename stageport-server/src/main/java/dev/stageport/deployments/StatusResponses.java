@@ -27,12 +27,26 @@ public class StatusResponses {
     static final int MAX_ENTRIES = 10_000;
     /** How long a running operation's answer is trusted without a local signal. */
     static final Duration RUNNING_FRESH = OperationEvents.SWEEP;
+    /**
+     * How long before a running answer expires one poll reads it again while the others are still
+     * answered from it: without that, every poll in flight when it expired took the full path.
+     */
+    static final Duration REFRESH_AHEAD = Duration.ofMillis(500);
     private static final int STRIPES = 256;
 
-    /** The operation's stage (for the permission check), its response body and until when it holds. */
-    record Cached(String environmentKey, byte[] json, long freshUntilMillis) {
+    /**
+     * The operation's stage (for the permission check), its response body, from when one poll should
+     * read it again and until when it holds.
+     */
+    record Cached(String environmentKey, byte[] json, long refreshFromMillis, long freshUntilMillis,
+                  boolean refreshTaken) {
         boolean finished() {
             return freshUntilMillis == Long.MAX_VALUE;
+        }
+
+        /** The same answer with its refresh taken by one poll. */
+        Cached refreshing() {
+            return new Cached(environmentKey, json, refreshFromMillis, freshUntilMillis, true);
         }
     }
 
@@ -65,10 +79,31 @@ public class StatusResponses {
         kept.remove(operationKey);
     }
 
-    /** The kept answer while it holds, else null. */
+    /**
+     * For the fast path: the kept answer while it holds, else null. Null too for the one poll that
+     * takes a running answer's refresh: it reads the operation through the full path while the
+     * others keep getting the kept answer until it expires.
+     */
     Cached find(String operationKey) {
         Cached cached = kept.get(operationKey);
-        return cached == null || cached.freshUntilMillis() < clock.millis() ? null : cached;
+        if (cached == null || cached.finished()) {
+            return cached;
+        }
+        long now = clock.millis();
+        if (cached.freshUntilMillis() < now) {
+            return null;
+        }
+        if (cached.refreshFromMillis() < now && !cached.refreshTaken()
+                && kept.replace(operationKey, cached, cached.refreshing())) {
+            return null;
+        }
+        return cached;
+    }
+
+    /** For the full path: the kept answer unless it holds no longer or is due to be read again. */
+    Cached current(String operationKey) {
+        Cached cached = kept.get(operationKey);
+        return cached == null || cached.refreshFromMillis() < clock.millis() ? null : cached;
     }
 
     /** Taken before reading the operation, for {@link #of}. */
@@ -78,9 +113,11 @@ public class StatusResponses {
 
     /** Serializes the operation read after {@code readStarts} as the MVC converter would, and keeps it. */
     Cached of(DeploymentOperation op, long readStarts) {
-        long freshUntil = op.status().terminal() ? Long.MAX_VALUE : clock.millis() + RUNNING_FRESH.toMillis();
+        long readAt = clock.millis();
+        boolean finished = op.status().terminal();
         Cached cached = new Cached(op.environmentKey(), json.writeValueAsBytes(DeploymentOperationResponse.of(op)),
-                freshUntil);
+                finished ? Long.MAX_VALUE : readAt + RUNNING_FRESH.minus(REFRESH_AHEAD).toMillis(),
+                finished ? Long.MAX_VALUE : readAt + RUNNING_FRESH.toMillis(), false);
         if (kept.size() >= MAX_ENTRIES) {
             // Rare and cheap to refill; simpler than an eviction order and always correct.
             kept.clear();

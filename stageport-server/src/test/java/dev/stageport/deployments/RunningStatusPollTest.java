@@ -161,6 +161,19 @@ class RunningStatusPollTest extends OneTickServerTest {
     }
 
     @Test
+    void onePollReadsTheOperationAgainShortlyBeforeTheKeptRunningAnswerExpires() {
+        String key = waitingForApproval();
+        Api client = clientWith(everywhere(Permission.STAGE_VIEW));
+        fullThenEarly(client, key);
+        clock.advance(StatusResponses.RUNNING_FRESH.minus(StatusResponses.REFRESH_AHEAD).plusMillis(1));
+        assertThat(operations.finish(key, OperationStatus.Running, OperationStatus.FinishedWithError,
+                clock.instant(), null)).isTrue();   // another replica's write, unheard here
+        assertThat(changedPoll(client, key).body()).as("the refreshing poll reads the database")
+                .contains("\"status\":\"FinishedWithError\"");
+        assertThat(earlyPoll(client, key).body()).contains("\"status\":\"FinishedWithError\"");
+    }
+
+    @Test
     void keptRunningAnswerIsStillRefusedWithoutStageViewOrForASuspendedClientOrABadToken() {
         String key = waitingForApproval();
         fullThenEarly(clientWith(everywhere(Permission.STAGE_VIEW)), key);

@@ -39,9 +39,11 @@ class StatusResponsesTest {
         statuses.of(running(key), statuses.readStarts(key));
         assertThat(statuses.find(key)).isNotNull();
         clock.advance(StatusResponses.RUNNING_FRESH);
+        statuses.find(key);   // the refresh, taken by one poll
         assertThat(statuses.find(key)).as("still within the bound").isNotNull();
         clock.advance(Duration.ofMillis(1));
         assertThat(statuses.find(key)).isNull();
+        assertThat(statuses.current(key)).isNull();
 
         statuses.of(running(key), statuses.readStarts(key));
         statuses.changed(key);
@@ -56,5 +58,33 @@ class StatusResponsesTest {
         StatusResponses.Cached answered = statuses.of(running(key), slowPollStarts);
         assertThat(answered.json()).asString().contains("\"status\":\"Finished\"");
         assertThat(statuses.find(key).json()).asString().contains("\"status\":\"Finished\"");
+    }
+
+    @Test
+    void oneFastPollReadsARunningAnswerAgainBeforeItExpiresWhileTheOthersAreStillAnsweredFromIt() {
+        String key = "4b6a3b0e-0000-4000-8000-000000000004";
+        statuses.of(running(key), statuses.readStarts(key));
+        clock.advance(StatusResponses.RUNNING_FRESH.minus(StatusResponses.REFRESH_AHEAD));
+        assertThat(statuses.find(key)).as("not due yet").isNotNull();
+        assertThat(statuses.current(key)).isNotNull();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(statuses.find(key)).as("the poll that refreshes it").isNull();
+        assertThat(statuses.find(key)).as("the polls meanwhile").isNotNull();
+        assertThat(statuses.find(key)).isNotNull();
+        assertThat(statuses.current(key)).as("the refreshing poll's full path reads the operation").isNull();
+
+        statuses.of(running(key), statuses.readStarts(key));
+        assertThat(statuses.current(key)).isNotNull();
+        clock.advance(StatusResponses.RUNNING_FRESH.minus(StatusResponses.REFRESH_AHEAD).plusMillis(1));
+        assertThat(statuses.find(key)).as("the read renewed it: one refresh per second").isNull();
+    }
+
+    @Test
+    void finishedAnswerIsNeverReadAgain() {
+        String key = "4b6a3b0e-0000-4000-8000-000000000005";
+        statuses.of(operation(key, OperationStatus.Finished), statuses.readStarts(key));
+        clock.advance(Duration.ofDays(365));
+        assertThat(statuses.find(key)).isNotNull();
+        assertThat(statuses.current(key)).isNotNull();
     }
 }
