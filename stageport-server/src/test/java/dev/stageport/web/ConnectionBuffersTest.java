@@ -43,6 +43,7 @@ class ConnectionBuffersTest extends ServerTest {
         assertThat(((AbstractHttp11Protocol<?>) protocol).getMaxHttpResponseHeaderSize()).isEqualTo(4 * 1024);
         assertThat(protocol.getMaxHttpRequestHeaderSize()).isEqualTo(8 * 1024);
         assertThat(protocol.getMaxTrailerSize()).isEqualTo(512);
+        assertThat(protocol.getMaxKeepAliveRequests()).as("requests per kept-alive connection").isEqualTo(1000);
         assertThat(((TomcatWebServer) context.getWebServer()).getTomcat().getEngine().getPipeline().getValves())
                 .hasAtLeastOneElementOfType(RequestReaderBuffer.class);
     }
