@@ -26,6 +26,7 @@ final class Forwarder implements AutoCloseable {
     private final ServerSocket listener;
     private final ExecutorService threads;
     private final Set<Link> links = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.CountDownLatch acceptLeft = new java.util.concurrent.CountDownLatch(1);
     private volatile int target;
 
     /** A forwarded connection: the client side, the instance side, and the instance port it went to. */
@@ -44,6 +45,7 @@ final class Forwarder implements AutoCloseable {
         try {
             threads.execute(this::acceptLoop);
         } catch (RuntimeException e) {
+            acceptLeft.countDown();
             listener.close();
             throw e;
         }
@@ -71,10 +73,19 @@ final class Forwarder implements AutoCloseable {
         links.stream().filter(l -> l.port() == port).forEach(Link::close);
     }
 
+    /**
+     * Returns once the port is given up: the JDK releases a listener only when the thread blocked
+     * in its accept has left, so a caller told "removed" could otherwise not bind the port yet.
+     */
     @Override
     public void close() {
         closeQuietly(listener);
         links.forEach(Link::close);
+        try {
+            acceptLeft.await(PREFERRED_PORT_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -118,14 +129,18 @@ final class Forwarder implements AutoCloseable {
     }
 
     private void acceptLoop() {
-        while (!listener.isClosed()) {
-            Socket client;
-            try {
-                client = listener.accept();
-            } catch (IOException e) {
-                return; // closed
+        try {
+            while (!listener.isClosed()) {
+                Socket client;
+                try {
+                    client = listener.accept();
+                } catch (IOException e) {
+                    return; // closed
+                }
+                threads.execute(() -> connect(client));
             }
-            threads.execute(() -> connect(client));
+        } finally {
+            acceptLeft.countDown();
         }
     }
 
