@@ -128,9 +128,7 @@ final class EngineThroughput {
     static long cpuMillis(List<Long> pids) throws IOException {
         long ticks = 0;
         for (long pid : pids) {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
+            ticks += cpuTicks(Path.of("/proc/" + pid + "/stat"));
         }
         return ticks * 10; // USER_HZ is 100 on Linux
     }
@@ -149,9 +147,7 @@ final class EngineThroughput {
                         if (!Files.readString(task.resolve("comm")).contains("CompilerThre")) {
                             continue;
                         }
-                        String stat = Files.readString(task.resolve("stat"));
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                        ticks += cpuTicks(task.resolve("stat"));
                     } catch (IOException ended) {
                         // the thread ended while the folder was read
                     }
@@ -159,6 +155,13 @@ final class EngineThroughput {
             }
         }
         return ticks * 10;
+    }
+
+    /** utime + stime (fields 14 and 15) of a process's or thread's stat file, in clock ticks. */
+    private static long cpuTicks(Path stat) throws IOException {
+        String text = Files.readString(stat);
+        String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     private static double loadAverage() {

@@ -1,23 +1,18 @@
 package dev.stageport.runtime.process;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.springframework.util.function.SingletonSupplier;
 
 /** Polls an instance's health path until it answers 2xx, the process exits, or the timeout passes. */
 final class HealthProbe {
 
     private static final Duration INTERVAL = Duration.ofMillis(100);
 
-    /** Built at the first probe, not while the server starts (see ProcessGate). */
-    private final SingletonSupplier<HttpClient> http = SingletonSupplier.of(() -> HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(2)).version(HttpClient.Version.HTTP_1_1).build());
     private final Clock clock;
 
     HealthProbe(Clock clock) {
@@ -40,7 +35,7 @@ final class HealthProbe {
             }
             try {
                 Duration perRequest = left.compareTo(Duration.ofSeconds(2)) < 0 ? left : Duration.ofSeconds(2);
-                HttpResponse<Void> r = http.obtain().send(HttpRequest.newBuilder(uri).timeout(perRequest).GET().build(),
+                HttpResponse<Void> r = LoopbackHttp.client().send(HttpRequest.newBuilder(uri).timeout(perRequest).GET().build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() / 100 == 2) {
                     return Optional.empty();

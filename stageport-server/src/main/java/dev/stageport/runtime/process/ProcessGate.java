@@ -4,12 +4,10 @@ import dev.stageport.runtime.InstanceStatus;
 import dev.stageport.runtime.RuntimeContext;
 import dev.stageport.runtime.RuntimeFailure;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
-import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The process driver's side of a stage's health gate: probing the instance that serves since
@@ -22,12 +20,6 @@ final class ProcessGate {
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
     private final ProcessRuntime driver;
-    /**
-     * Built at the first probe, not at start: a client starts its selector thread and took about
-     * 1.5 % of the start's main thread (docs/benchmarks.md), for a gate most servers never run.
-     */
-    private final SingletonSupplier<HttpClient> http = SingletonSupplier.of(() -> HttpClient.newBuilder()
-            .connectTimeout(PROBE_TIMEOUT).version(HttpClient.Version.HTTP_1_1).build());
 
     ProcessGate(ProcessRuntime driver) {
         this.driver = driver;
@@ -49,7 +41,7 @@ final class ProcessGate {
         }
         String probed = path == null ? instance.run.healthPath() : path;
         try {
-            HttpResponse<Void> answer = http.obtain().send(HttpRequest.newBuilder(
+            HttpResponse<Void> answer = LoopbackHttp.client().send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + instance.port() + probed)).timeout(PROBE_TIMEOUT).GET()
                     .build(), HttpResponse.BodyHandlers.discarding());
             return answer.statusCode() / 100 == 2 ? Optional.empty()
